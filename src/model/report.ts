@@ -79,6 +79,10 @@ export interface Report {
     findings: Record<Severity, number>;
     /** [first start, last end] ISO, or null for an empty trace. */
     timeRange: [string, string] | null;
+    /** Busiest hosts first (at most 20). */
+    hosts?: { host: string; entries: number }[];
+    /** Entry counts by response status ("0" = no response). */
+    statuses?: Record<string, number>;
   };
   tokens: ReportToken[];
   findings: Finding[];
