@@ -1,0 +1,26 @@
+import type { Entry } from '../../model/index.js';
+import { headerValue } from '../../model/index.js';
+import type { ClockSample } from '../session.js';
+import { receivedAt } from '../util/body.js';
+import { originOf } from '../util/url.js';
+
+/**
+ * A Date-header observation, or undefined when the header says nothing about
+ * the server's clock right now: no response, served from a cache (browser
+ * cache, or a shared cache that added `Age`), or an unparsable date.
+ */
+export function clockSampleOf(entry: Entry): ClockSample | undefined {
+  if (entry.response.status <= 0 || entry.startedAt <= 0) return undefined;
+  if (entry.meta?.fromCache && entry.meta.fromCache !== 'false' && entry.meta.fromCache !== '') return undefined;
+  const date = headerValue(entry.response.headers, 'date');
+  if (!date || headerValue(entry.response.headers, 'age') !== undefined) return undefined;
+  const serverMs = Date.parse(date);
+  if (!Number.isFinite(serverMs)) return undefined;
+  return {
+    entry: { input: entry.input, index: entry.index },
+    origin: originOf(entry.request.url),
+    serverMs,
+    sentAt: entry.startedAt,
+    receivedAt: receivedAt(entry),
+  };
+}

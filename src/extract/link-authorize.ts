@@ -1,0 +1,36 @@
+import type { Entry } from '../model/index.js';
+import { oauthErrorFromParams } from './errors/oauth-error.js';
+import { authorizeResponsesOf } from './oauth/authorize.js';
+import type { AuthorizeResponse } from './session.js';
+import type { TokenRegistry } from './tokens/registry.js';
+import { tokenId } from '../jwt/index.js';
+
+/**
+ * Turn the authorization-response parameters of an entry into
+ * AuthorizeResponse records, naming tokens by fingerprint (the registry has
+ * already seen them as request uses or response issues).
+ */
+export function linkAuthorizeResponses(entry: Entry, registry: TokenRegistry): AuthorizeResponse[] {
+  const out: AuthorizeResponse[] = [];
+  for (const { via, params } of authorizeResponsesOf(entry)) {
+    const r: AuthorizeResponse = { entry: { input: entry.input, index: entry.index }, via };
+    const state = params.get('state');
+    if (state !== undefined) r.state = state;
+    const idOf = (name: string): string | undefined => {
+      const v = params.get(name);
+      if (!v) return undefined;
+      const id = tokenId(v);
+      return registry.get(id) ? id : undefined;
+    };
+    const code = idOf('code');
+    if (code) r.code = code;
+    const idToken = idOf('id_token');
+    if (idToken) r.idToken = idToken;
+    const accessToken = idOf('access_token');
+    if (accessToken) r.accessToken = accessToken;
+    const error = oauthErrorFromParams(params);
+    if (error) r.error = error;
+    out.push(r);
+  }
+  return out;
+}

@@ -1,0 +1,63 @@
+/** URL and form helpers that never throw on the odd things traces contain. */
+
+export function safeUrl(raw: string): URL | undefined {
+  try {
+    return new URL(raw);
+  } catch {
+    return undefined;
+  }
+}
+
+export function hostOf(raw: string): string {
+  return safeUrl(raw)?.host.toLowerCase() ?? '';
+}
+
+export function originOf(raw: string): string {
+  const u = safeUrl(raw);
+  return u ? `${u.protocol}//${u.host}`.toLowerCase() : '';
+}
+
+/** Parameters of a query string or fragment ("a=1&b=2"), decoded; later duplicates lose. */
+export function parseParams(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const s = text.startsWith('?') || text.startsWith('#') ? text.slice(1) : text;
+  if (!s.includes('=')) return out;
+  for (const part of s.split('&')) {
+    if (!part) continue;
+    const eq = part.indexOf('=');
+    const k = decodeLoose(eq < 0 ? part : part.slice(0, eq));
+    const v = eq < 0 ? '' : decodeLoose(part.slice(eq + 1));
+    if (k && !out.has(k)) out.set(k, v);
+  }
+  return out;
+}
+
+function decodeLoose(s: string): string {
+  const plus = s.replace(/\+/g, ' ');
+  try {
+    return decodeURIComponent(plus);
+  } catch {
+    return plus;
+  }
+}
+
+export interface UrlParams {
+  query: Map<string, string>;
+  fragment: Map<string, string>;
+}
+
+export function urlParams(raw: string): UrlParams {
+  const hash = raw.indexOf('#');
+  const beforeHash = hash < 0 ? raw : raw.slice(0, hash);
+  const q = beforeHash.indexOf('?');
+  return {
+    query: q < 0 ? new Map() : parseParams(beforeHash.slice(q + 1)),
+    fragment: hash < 0 ? new Map() : parseParams(raw.slice(hash + 1)),
+  };
+}
+
+/** Path without query and fragment, lower-cased. */
+export function pathOf(raw: string): string {
+  const u = safeUrl(raw);
+  return (u?.pathname ?? '').toLowerCase();
+}
