@@ -1,0 +1,6 @@
+import type { Rule } from './types.js';
+
+export const rule: Rule = {
+  meta: { id: 'audience-mismatch', description: 'not implemented yet', defaultSeverity: 'error' },
+  check: () => [],
+};
