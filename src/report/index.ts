@@ -12,3 +12,4 @@ export { createEntryStats, hostOfUrl, type EntryStats, type EntryStatsResult } f
 export { writeOutputAtomic, assertNotAnInput, OutputError, type WriteOutputOptions } from './output.js';
 export { loadReportSchema, REPORT_SCHEMA_URL } from './schema.js';
 export { upgradeReport, SUPPORTED_MAJOR } from './upgrade.js';
+export { buildReport, reportToken, type BuildReportInput } from './build.js';

@@ -1,0 +1,19 @@
+/** `trace-audit explain <code>`: an AADSTS or IDX code from the bundled catalogs. */
+import { explain, formatExplanation, normalizeCode } from '../catalog/index.js';
+import { UsageError } from './errors.js';
+import type { CliIo } from './audit-command.js';
+
+export function runExplain(codes: string[], flags: { json?: boolean }, io: CliIo): number {
+  const results = codes.map((raw) => {
+    const code = normalizeCode(raw);
+    if (!code) throw new UsageError(`explain: "${raw.slice(0, 40)}" is not an AADSTS or IDX code (e.g. AADSTS50011, 50011, IDX10501)`);
+    return explain(code);
+  });
+  if (flags.json) {
+    io.stdout.write(JSON.stringify(results.length === 1 ? results[0] : results, null, 2) + '\n');
+  } else {
+    const color = io.stdout.isTTY === true && !('NO_COLOR' in io.env && io.env.NO_COLOR !== '');
+    io.stdout.write(results.map((r) => formatExplanation(r, { color })).join('\n'));
+  }
+  return 0;
+}
