@@ -32,27 +32,23 @@ export function tokenFacts(decoded: DecodedToken): TokenFacts {
   const claims = decoded.claims;
   const iss = str(claims?.iss);
   const tenant = str(claims?.tid)?.toLowerCase() ?? tenantOfIssuer(iss);
-  const facts: TokenFacts = {
-    issuerKind: issuerKind(iss, claims),
-    cloud: iss ? cloudOf(iss) : 'unknown',
-    audience: audienceList(claims?.aud),
-    subject: claims ? (isAppOnly(claims) ? 'app-only' : 'delegated') : 'unknown',
-    scopes: scopesOf(claims),
-    roles: rolesOf(claims),
-  };
-  const optional: Partial<TokenFacts> = {
-    alg: str(header.alg),
-    kid: str(header.kid) ?? str(header.x5t),
-    typ: str(header.typ),
-    issuer: iss,
-    tenant,
-    clientId: clientIdOf(claims),
-    version: tokenVersion(claims),
-  };
-  for (const [name, value] of Object.entries(optional)) {
-    if (value !== undefined) (facts as unknown as Record<string, unknown>)[name] = value;
-  }
-  return facts;
+  // Built in reading order (header, issuer, audience, client, permissions) so the JSON reads top-down.
+  const entries: Array<[keyof TokenFacts, unknown]> = [
+    ['alg', str(header.alg)],
+    ['kid', str(header.kid) ?? str(header.x5t)],
+    ['typ', str(header.typ)],
+    ['issuer', iss],
+    ['issuerKind', issuerKind(iss, claims)],
+    ['cloud', iss ? cloudOf(iss) : 'unknown'],
+    ['tenant', tenant],
+    ['audience', audienceList(claims?.aud)],
+    ['clientId', clientIdOf(claims)],
+    ['version', tokenVersion(claims)],
+    ['subject', claims ? (isAppOnly(claims) ? 'app-only' : 'delegated') : 'unknown'],
+    ['scopes', scopesOf(claims)],
+    ['roles', rolesOf(claims)],
+  ];
+  return Object.fromEntries(entries.filter(([, value]) => value !== undefined)) as unknown as TokenFacts;
 }
 
 /** Time claims worth showing, in the order a reader checks them. */
@@ -71,9 +67,8 @@ export function timeClaims(claims: Record<string, unknown> | undefined, atMs: nu
     const epoch = epochClaim(claims, name);
     if (epoch === undefined) continue;
     const iso = isoFromEpochSeconds(epoch);
-    const item: TimeClaim = { name, epoch, relative: relativeTo(epoch, atMs, options) };
-    if (iso !== undefined) item.iso = iso;
-    out.push(item);
+    const relative = relativeTo(epoch, atMs, options);
+    out.push(iso === undefined ? { name, epoch, relative } : { name, epoch, iso, relative });
   }
   return out;
 }
