@@ -40,8 +40,10 @@ function statusFromHeader(decoded: DecodedToken): SignatureCheck | undefined {
         : 'nonce in header (Graph-style token): only the resource it was issued for can check its signature',
     };
   }
-  if (decoded.problems.includes('signature part is empty')) return { status: 'invalid', detail: 'signature part is empty' };
-  if (decoded.problems.length > 0) return { status: 'invalid', detail: `malformed token: ${decoded.problems.join('; ')}` };
+  // Payload problems do not stop the check: a signature over odd bytes can still verify.
+  for (const problem of ['signature part is empty', 'signature is not valid base64url']) {
+    if (decoded.problems.includes(problem)) return { status: 'invalid', detail: problem };
+  }
   return undefined;
 }
 
@@ -89,9 +91,10 @@ export async function verifySignature(
   const alg = String(header.alg);
   const named = typeof header.kid === 'string' ? `kid ${header.kid}` : typeof header.x5t === 'string' ? `x5t ${header.x5t}` : 'no kid';
 
-  const candidates = candidateKeys(header, Array.isArray(keys) ? keys : []);
+  const keyList = Array.isArray(keys) ? keys : [];
+  const candidates = candidateKeys(header, keyList);
   if (candidates.keys.length === 0) {
-    return { status: 'key-not-found', detail: `${named} is not in the ${keys.length} captured key(s)` };
+    return { status: 'key-not-found', detail: `${named} is not in the ${keyList.length} captured key(s)` };
   }
   const attempts: Attempt[] = [];
   for (const key of candidates.keys) {

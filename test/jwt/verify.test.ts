@@ -2,7 +2,7 @@ import { generateSecret, SignJWT } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decodeToken, verifySignature, type JsonWebKey } from '../../src/jwt/index.js';
 import { selfSignedX5c } from './helpers/self-signed-cert.js';
-import { accessClaims, b64url, handMade, makeKey, signToken, tamperPayload, type TestKey } from './helpers/tokens.js';
+import { accessClaims, b64url, handMade, makeKey, signRaw, signToken, tamperPayload, type TestKey } from './helpers/tokens.js';
 
 let rsa: TestKey;
 let ec: TestKey;
@@ -112,6 +112,13 @@ describe('verifySignature', () => {
     const good = await signToken(rsa, accessClaims());
     const [h, p] = good.split('.');
     expect(await verifySignature(`${h}.${p}.`, jwks)).toEqual({ status: 'invalid', detail: 'signature part is empty' });
+  });
+
+  it('a signed non-JSON payload is still checked', async () => {
+    const raw = await signRaw(rsa, 'not json at all');
+    expect(await verifySignature(raw, jwks)).toMatchObject({ status: 'valid', matchedKid: 'rsa-1' });
+    const [h, , sig] = raw.split('.');
+    expect(await verifySignature(`${h}.${b64url('other bytes')}.${sig}`, jwks)).toMatchObject({ status: 'invalid' });
   });
 
   it('unsupported key types are unverifiable', async () => {
