@@ -1,13 +1,13 @@
 /** `trace-audit explain <code>`: an AADSTS or IDX code from the bundled catalogs. */
-import { explain, formatExplanation, normalizeCode } from '../catalog/index.js';
+import { explain, formatExplanation, normalizeCode, NOT_A_CODE } from '../catalog/index.js';
 import { UsageError } from './errors.js';
 import type { CliIo } from './audit-command.js';
 
 export function runExplain(codes: string[], flags: { json?: boolean }, io: CliIo): number {
   const results = codes.map((raw) => {
-    const code = normalizeCode(raw);
-    if (!code) throw new UsageError(`explain: "${raw.slice(0, 40)}" is not an AADSTS or IDX code (e.g. AADSTS50011, 50011, IDX10501)`);
-    return explain(code);
+    const result = normalizeCode(raw) ? explain(raw) : undefined;
+    if (!result) throw new UsageError(`explain: "${raw.slice(0, 40)}" is ${NOT_A_CODE}`);
+    return result;
   });
   if (flags.json) {
     io.stdout.write(JSON.stringify(results.length === 1 ? results[0] : results, null, 2) + '\n');
