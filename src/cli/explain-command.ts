@@ -6,7 +6,9 @@ import type { CliIo } from './audit-command.js';
 export function runExplain(codes: string[], flags: { json?: boolean }, io: CliIo): number {
   const results = codes.map((raw) => {
     const result = normalizeCode(raw) ? explain(raw) : undefined;
-    if (!result) throw new UsageError(`explain: "${raw.slice(0, 40)}" is ${NOT_A_CODE}`);
+    // Echo the input only when it is short and plain: a token pasted here by mistake must not be printed.
+    const shown = /^[\w-]{1,16}$/.test(raw) ? `"${raw}" is ` : '';
+    if (!result) throw new UsageError(`explain: ${shown}${NOT_A_CODE}`);
     return result;
   });
   if (flags.json) {
