@@ -4,6 +4,6 @@ export { createExtractor, type Extractor, type ExtractorOptions } from './extrac
 export { parseWwwAuthenticate, type ParsedChallenge } from './errors/www-authenticate.js';
 export { findAadsts, findIdx, findConfigErrors, type CodeHit } from './errors/codes.js';
 export { parseIdxDetails } from './errors/idx-details.js';
-export { jwksServesIssuer } from './keys/verify.js';
+export { jwksServesIssuer, keyUriServesIssuer } from './keys/verify.js';
 export { jwksFrom } from './keys/metadata.js';
 export { hostOf, originOf, urlParams, safeUrl } from './util/url.js';

@@ -12,8 +12,9 @@ import { tokenId } from '../jwt/index.js';
  */
 export function linkAuthorizeResponses(entry: Entry, registry: TokenRegistry): AuthorizeResponse[] {
   const out: AuthorizeResponse[] = [];
-  for (const { via, params } of authorizeResponsesOf(entry)) {
+  for (const { via, params, target } of authorizeResponsesOf(entry)) {
     const r: AuthorizeResponse = { entry: { input: entry.input, index: entry.index }, via };
+    if (target) r.target = target;
     const state = params.get('state');
     if (state !== undefined) r.state = state;
     const idOf = (name: string): string | undefined => {

@@ -99,6 +99,8 @@ export interface AuthorizeResponse {
   entry: EntryRef;
   /** Where the parameters were read. */
   via: 'location-query' | 'location-fragment' | 'url-query' | 'form_post';
+  /** The redirect URI the response was delivered to: scheme, host and path, no query or fragment. */
+  target?: string;
   state?: string;
   code?: string; // token id of the code
   idToken?: string; // token id

@@ -9,12 +9,27 @@ export function jwksServesIssuer(snap: JwksSnapshot, iss: string, oidc: readonly
     if (templ === iss || (tid && templ.replace(/\{tenantid\}/gi, tid) === iss)) return true;
   }
   for (const m of oidc) if (m.issuer === iss && m.jwksUri && sameUrl(m.jwksUri, snap.uri)) return true;
+  return keyUriServesIssuer(snap.uri, iss);
+}
+
+/**
+ * Host-level guess that a key or metadata URL belongs to an issuer. Entra v1
+ * tokens (sts.windows.net) are signed with the keys published on
+ * login.microsoftonline.com, so the Entra STS hosts of one cloud count as one.
+ * B2C and External ID (CIAM) tenants have key sets of their own: only their
+ * own host serves them.
+ */
+export function keyUriServesIssuer(keyUri: string, iss: string): boolean {
   const issHost = hostOf(iss);
-  const keyHost = hostOf(snap.uri);
+  const keyHost = hostOf(keyUri);
   if (!issHost || !keyHost) return false;
   if (issHost === keyHost) return true;
-  // Entra v1 tokens (sts.windows.net) are signed with the keys published on login.microsoftonline.com.
+  if (isTenantScopedAuthority(issHost) || isTenantScopedAuthority(keyHost)) return false;
   return isMicrosoftAuthority(issHost) && isMicrosoftAuthority(keyHost) && cloudOf(issHost) === cloudOf(keyHost);
+}
+
+function isTenantScopedAuthority(host: string): boolean {
+  return /(^|\.)b2clogin\.com$|(^|\.)ciamlogin\.com$/.test(host);
 }
 
 function sameUrl(a: string, b: string): boolean {

@@ -50,20 +50,43 @@ function looksLikeAuthResponse(params: Map<string, string>): boolean {
  * arriving at the redirect URI), or a form_post body it sent.
  * Token values are not resolved here; the extractor links them.
  */
-export function authorizeResponsesOf(entry: Entry): { via: AuthorizeResponse['via']; params: Map<string, string> }[] {
-  const out: { via: AuthorizeResponse['via']; params: Map<string, string> }[] = [];
+export interface AuthorizeResponseParams {
+  via: AuthorizeResponse['via'];
+  /** Redirect URI the parameters were delivered to (scheme, host, path). */
+  target?: string;
+  params: Map<string, string>;
+}
+
+/** Scheme, host and path of a URL (relative Locations resolved against the request URL). */
+export function redirectTarget(url: string, base: string): string | undefined {
+  try {
+    const u = new URL(url, base);
+    return `${u.protocol}//${u.host}${u.pathname}`;
+  } catch {
+    return undefined;
+  }
+}
+
+function withTarget(r: Omit<AuthorizeResponseParams, 'target'>, target: string | undefined): AuthorizeResponseParams {
+  return target ? { ...r, target } : r;
+}
+
+export function authorizeResponsesOf(entry: Entry): AuthorizeResponseParams[] {
+  const out: AuthorizeResponseParams[] = [];
+  const url = entry.request.url;
   const locations = new Set(headerValues(entry.response.headers, 'location'));
   if (entry.response.redirectURL) locations.add(entry.response.redirectURL);
   for (const loc of locations) {
     const p = urlParams(loc);
-    if (looksLikeAuthResponse(p.query)) out.push({ via: 'location-query', params: p.query });
-    if (looksLikeAuthResponse(p.fragment)) out.push({ via: 'location-fragment', params: p.fragment });
+    const target = redirectTarget(loc, url);
+    if (looksLikeAuthResponse(p.query)) out.push(withTarget({ via: 'location-query', params: p.query }, target));
+    if (looksLikeAuthResponse(p.fragment)) out.push(withTarget({ via: 'location-fragment', params: p.fragment }, target));
   }
-  const own = urlParams(entry.request.url).query;
-  if (looksLikeAuthResponse(own) && !AUTHORIZE_PATH.test(pathOf(entry.request.url))) out.push({ via: 'url-query', params: own });
+  const own = urlParams(url).query;
+  if (looksLikeAuthResponse(own) && !AUTHORIZE_PATH.test(pathOf(url))) out.push(withTarget({ via: 'url-query', params: own }, redirectTarget(url, url)));
   if (entry.request.method.toUpperCase() === 'POST' && isFormBody(entry)) {
     const form = parseParams(bodyText(entry.request.body) ?? '');
-    if (looksLikeAuthResponse(form) && !form.has('grant_type')) out.push({ via: 'form_post', params: form });
+    if (looksLikeAuthResponse(form) && !form.has('grant_type')) out.push(withTarget({ via: 'form_post', params: form }, redirectTarget(url, url)));
   }
   return out;
 }
