@@ -78,9 +78,10 @@ export function humanDuration(ms: number): string {
   return `${s}s`;
 }
 
-/** Statuses in numeric order, `0` spelled out. */
+/** Statuses in numeric order, `0` spelled out and last (it is the odd one). */
 export function statusLabels(statuses: Record<string, number>): string[] {
+  const rank = (status: string) => (status === '0' ? 1000 : Number(status));
   return Object.entries(statuses)
-    .sort(([a], [b]) => Number(a) - Number(b))
+    .sort(([a], [b]) => rank(a) - rank(b))
     .map(([status, count]) => `${status === '0' ? 'no response' : status} ×${count}`);
 }

@@ -30,7 +30,7 @@ function aboutLine(report: Report): string {
   const { summary } = report;
   const parts = [plural(summary.entries, 'entry', 'entries'), plural(summary.tokens, 'token')];
   if (summary.timeRange) parts.push(`${compactIso(summary.timeRange[0])} → ${compactIso(summary.timeRange[1])}`);
-  parts.push(`trace-audit ${mdText(report.tool.version)}`, `report ${compactIso(report.generatedAt)}`);
+  parts.push(`trace-audit ${mdCell(report.tool.version)}`, `report ${compactIso(report.generatedAt)}`);
   return parts.join(' · ');
 }
 

@@ -8,7 +8,7 @@ import type { Report } from '../model/report.js';
 import { compactIso, entryLabels, humanDuration, plural, statusLabels, verdict } from './display.js';
 import { createTextCleaner, showsSecrets, type TextCleaner } from './safe-text.js';
 import { createStyler, type Styler } from './style.js';
-import { wrapWords } from './wrap.js';
+import { wrapItems, wrapWords } from './wrap.js';
 
 export interface TextOptions {
   color: boolean;
@@ -19,6 +19,8 @@ export interface TextOptions {
 const LABEL_WIDTH = 8;
 const TOP_HOSTS = 8;
 const MAX_REFS = 6;
+/** Entry columns wider than this are not padded: one long list should not push every message right. */
+const MAX_REFS_WIDTH = 16;
 const GROUPS: { severity: Severity; heading: string }[] = [
   { severity: 'error', heading: 'Errors' },
   { severity: 'warning', heading: 'Warnings' },
@@ -40,16 +42,21 @@ export function formatText(report: Report, options: TextOptions): string {
     multiInput: report.inputs.length > 1,
   };
   const { style } = ctx;
-  const lines: string[] = [`${style('accent', `trace-audit ${report.tool.version}`)} · ${verdict(report.summary.findings)}`, ''];
+  const name = `trace-audit ${ctx.clean(report.tool.version)}`;
+  const outcome = verdict(report.summary.findings);
+  const lines: string[] =
+    name.length + 3 + outcome.length <= ctx.width
+      ? [`${style('accent', name)} · ${outcome}`, '']
+      : [style('accent', name), outcome, ''];
   lines.push(...overview(report, ctx), '');
   lines.push(...findings(report.findings, ctx));
-  lines.push(totals(report));
+  lines.push(...wrapItems(totals(report), ' · ', ctx.width));
   return `${lines.join('\n')}\n`;
 }
 
 /** `label` then the value, continuation lines under the value. */
 function labelled(label: string, items: string[], ctx: Context, separator = ' · '): string[] {
-  const wrapped = wrapWords(items.join(separator), ctx.width - LABEL_WIDTH);
+  const wrapped = wrapItems(items, separator, ctx.width - LABEL_WIDTH);
   return wrapped.map((line, i) => (i === 0 ? ctx.style('muted', label.padEnd(LABEL_WIDTH)) : ' '.repeat(LABEL_WIDTH)) + line);
 }
 
@@ -58,7 +65,7 @@ function overview(report: Report, ctx: Context): string[] {
   report.inputs.forEach((input, i) => {
     const facts = [input.format.toUpperCase(), input.producer, plural(input.entries, 'entry', 'entries')].filter(Boolean);
     const name = `${ctx.multiInput ? `${i + 1} ` : ''}${ctx.clean(input.path)}`;
-    lines.push(...labelled(i === 0 ? 'Input' + (ctx.multiInput ? 's' : '') : '', [`${name}  ${facts.join(', ')}`], ctx));
+    lines.push(...labelled(i === 0 ? 'Input' + (ctx.multiInput ? 's' : '') : '', [`${name} (${facts.join(', ')})`], ctx));
   });
   const range = report.summary.timeRange;
   if (range) {
@@ -81,47 +88,62 @@ function findings(all: readonly Finding[], ctx: Context): string[] {
   const severityWidth = Math.max(...all.map((f) => f.severity.length));
   const ruleWidth = Math.min(24, Math.max(...all.map((f) => f.rule.length)));
   const idWidth = Math.max(...all.map((f) => f.id.length));
+  const refsWidth = Math.min(MAX_REFS_WIDTH, Math.max(...all.map((f) => refsOf(f, ctx).length)));
   const lines: string[] = [];
   for (const group of GROUPS) {
     const members = all.filter((f) => f.severity === group.severity);
     if (!members.length) continue;
     lines.push(ctx.style(group.severity, `${group.heading} (${members.length})`));
-    for (const f of members) lines.push(...findingLines(f, ctx, { severityWidth, ruleWidth, idWidth }));
+    for (const f of members) lines.push(...findingLines(f, ctx, { severityWidth, ruleWidth, idWidth, refsWidth }));
     lines.push('');
   }
   return lines;
 }
 
-function findingLines(
-  f: Finding,
-  ctx: Context,
-  widths: { severityWidth: number; ruleWidth: number; idWidth: number },
-): string[] {
-  const { style } = ctx;
-  const refs = entryLabels(f.entries, ctx.multiInput, 'text', MAX_REFS).join(' ');
-  const plainParts = [
-    `  ${f.id.padEnd(widths.idWidth)}`,
-    ` ${f.severity.padEnd(widths.severityWidth)}`,
-    `  ${f.rule.padEnd(widths.ruleWidth)}`,
-    refs ? `  ${refs}` : '',
-  ];
-  const prefixWidth = plainParts.join('').length + 2;
-  const styledHead =
-    style('accent', plainParts[0] ?? '') +
-    style(f.severity, plainParts[1] ?? '') +
-    (plainParts[2] ?? '') +
-    style('muted', plainParts[3] ?? '');
-  const message = ctx.clean(f.message || f.title).replace(/\s*\n\s*/g, ' ');
-  const roomy = prefixWidth <= Math.floor(ctx.width * 0.6);
-  if (roomy) {
-    const wrapped = wrapWords(message, ctx.width - prefixWidth);
-    return wrapped.map((line, i) => (i === 0 ? `${styledHead}  ` : ' '.repeat(prefixWidth)) + line);
-  }
-  const indent = 6;
-  return [styledHead, ...wrapWords(message, ctx.width - indent).map((line) => ' '.repeat(indent) + line)];
+function refsOf(f: Finding, ctx: Context): string {
+  return entryLabels(f.entries, ctx.multiInput, 'text', MAX_REFS).join(' ');
 }
 
-function totals(report: Report): string {
+type Widths = { severityWidth: number; ruleWidth: number; idWidth: number; refsWidth: number };
+
+/** `  F3 error  token-expired  #41 #42`, padded into columns or (`aligned` false) not. */
+function findingHead(f: Finding, ctx: Context, widths: Widths, aligned: boolean): { plain: string; styled: string } {
+  const pad = (text: string, width: number) => (aligned ? text.padEnd(width) : text);
+  const refs = refsOf(f, ctx);
+  const parts = [
+    `  ${pad(f.id, widths.idWidth)}`,
+    ` ${pad(f.severity, widths.severityWidth)}`,
+    `  ${pad(f.rule, widths.ruleWidth)}`,
+    aligned ? (widths.refsWidth ? `  ${refs.padEnd(widths.refsWidth)}` : '') : refs ? `  ${refs}` : '',
+  ] as const;
+  const styled = ctx.style('accent', parts[0]) + ctx.style(f.severity, parts[1]) + parts[2] + ctx.style('muted', parts[3]);
+  return { plain: parts.join(''), styled };
+}
+
+/** Message beside the head when there is room, otherwise on the following lines. */
+function findingLines(f: Finding, ctx: Context, widths: Widths): string[] {
+  const message = ctx.clean(f.message || f.title).replace(/\s*\n\s*/g, ' ');
+  const head = findingHead(f, ctx, widths, true);
+  const prefixWidth = head.plain.length + 2;
+  if (prefixWidth <= Math.floor(ctx.width * 0.6)) {
+    const wrapped = wrapWords(message, ctx.width - prefixWidth);
+    return wrapped.map((line, i) => (i === 0 ? `${head.styled}  ` : ' '.repeat(prefixWidth)) + line);
+  }
+  const indent = 6;
+  const compact = findingHead(f, ctx, widths, false);
+  if (compact.plain.length <= ctx.width) {
+    const lines = wrapWords(message, ctx.width - indent).map((line) => ' '.repeat(indent) + line);
+    return [compact.styled, ...lines];
+  }
+  // Too narrow even for the head: entry numbers move down, in front of the message.
+  const bare = findingHead({ ...f, entries: [] }, ctx, widths, false);
+  const refs = refsOf(f, ctx);
+  const lines = wrapWords(`${refs}  ${message}`, ctx.width - indent).map((line) => ' '.repeat(indent) + line);
+  if (lines[0]) lines[0] = lines[0].replace(refs, ctx.style('muted', refs));
+  return [bare.styled, ...lines];
+}
+
+function totals(report: Report): string[] {
   const { summary } = report;
   const parts = [
     verdict(summary.findings),
@@ -129,5 +151,5 @@ function totals(report: Report): string {
     plural(summary.tokens, 'token'),
     plural(report.warnings.length, 'run warning'),
   ];
-  return parts.join(' · ');
+  return parts;
 }

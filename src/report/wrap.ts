@@ -30,3 +30,27 @@ export function wrapWords(text: string, width: number): string[] {
   }
   return lines;
 }
+
+/**
+ * Join `items` with `separator` into lines of at most `width`, breaking only
+ * between items ("401 ×3" never splits); an item wider than a line is word-wrapped.
+ */
+export function wrapItems(items: readonly string[], separator: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const item of items) {
+    if (!line) line = item;
+    else if (line.length + separator.length + item.length <= width) line = `${line}${separator}${item}`;
+    else {
+      lines.push(line.trimEnd());
+      line = item;
+    }
+    if (line.length > width) {
+      const pieces = wrapWords(line, width);
+      line = pieces.pop() ?? '';
+      lines.push(...pieces);
+    }
+  }
+  lines.push(line);
+  return lines;
+}
