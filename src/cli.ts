@@ -17,13 +17,7 @@ function oneLine(message: string): string {
 
 export async function main(argv: string[], io: CliIo = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env }): Promise<number> {
   let exitCode = 0;
-  const program = buildProgram(io, (c) => (exitCode = c));
-  program.exitOverride();
-  program.configureOutput({
-    writeOut: (s) => io.stdout.write(s),
-    writeErr: (s) => io.stderr.write(s),
-    outputError: (s, write) => write(`trace-audit: ${oneLine(s.replace(/^error:\s*/i, ''))}\n`),
-  });
+  const program = buildProgram(io, (c) => (exitCode = c), (s) => `trace-audit: ${oneLine(s.replace(/^error:\s*/i, ''))}\n`);
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (e) {

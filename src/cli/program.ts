@@ -13,8 +13,17 @@ import type { AuditFlags } from './settings.js';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
-export function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
+export function buildProgram(io: CliIo, setExit: (code: number) => void, formatError: (message: string) => string): Command {
   const program = new Command('trace-audit');
+  // Set before subcommands are added: commander copies these settings into them.
+  program.exitOverride();
+  program.configureOutput({
+    writeOut: (s) => io.stdout.write(s),
+    writeErr: (s) => io.stderr.write(s),
+    outputError: (s, write) => write(formatError(s)),
+  });
+  // Subcommands own their options (decode --json is a flag; the audit's --json takes a path).
+  program.enablePositionalOptions();
   program
     .description('Audit a browser (HAR) or Fiddler (SAZ) trace of a Microsoft Entra sign-in: tokens, AADSTS/IDX errors, keys, clocks.')
     .version(TOOL_VERSION, '-V, --version')
