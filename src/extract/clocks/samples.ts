@@ -7,10 +7,12 @@ import { originOf } from '../util/url.js';
 /**
  * A Date-header observation, or undefined when the header says nothing about
  * the server's clock right now: no response, served from a cache (browser
- * cache, or a shared cache that added `Age`), or an unparsable date.
+ * cache, or a shared cache that added `Age`), a proxy's own CONNECT answer,
+ * or an unparsable date.
  */
 export function clockSampleOf(entry: Entry): ClockSample | undefined {
   if (entry.response.status <= 0 || entry.startedAt <= 0) return undefined;
+  if (entry.request.method.toUpperCase() === 'CONNECT') return undefined;
   if (entry.meta?.fromCache && entry.meta.fromCache !== 'false' && entry.meta.fromCache !== '') return undefined;
   const date = headerValue(entry.response.headers, 'date');
   if (!date || headerValue(entry.response.headers, 'age') !== undefined) return undefined;

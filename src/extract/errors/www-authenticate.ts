@@ -1,7 +1,8 @@
 /**
  * WWW-Authenticate parsing (RFC 9110 §11.6.1), tolerant of what APIs really
  * send: quoted and unquoted values, several challenges in one header,
- * token68 values (Negotiate/NTLM blobs), stray spaces.
+ * token68 values (Negotiate/NTLM blobs), stray spaces and commas, a missing
+ * closing quote. Never throws; bounded by the header length.
  */
 
 export interface ParsedChallenge {
@@ -11,65 +12,68 @@ export interface ParsedChallenge {
 }
 
 const MAX_HEADER = 64 * 1024;
+/** A token68 after a scheme: base64-ish characters, optional '=' padding, then a comma or the end. */
+const TOKEN68 = /^[A-Za-z0-9._~+/-]+=*(?=[ \t]*(?:,|$))/;
+const TOKEN_STOP = ' \t,="';
+
+function skip(s: string, i: number, chars: string): number {
+  while (i < s.length && chars.includes(s[i]!)) i++;
+  return i;
+}
+
+function readQuoted(s: string, i: number): [string, number] {
+  let value = '';
+  i++; // opening quote
+  while (i < s.length && s[i] !== '"') {
+    if (s[i] === '\\' && i + 1 < s.length) i++;
+    value += s[i];
+    i++;
+  }
+  return [value, i + 1];
+}
+
+function readUnquoted(s: string, i: number): [string, number] {
+  const start = i;
+  while (i < s.length && s[i] !== ',') i++;
+  return [s.slice(start, i).trim(), i];
+}
 
 export function parseWwwAuthenticate(header: string): ParsedChallenge[] {
   const s = header.length > MAX_HEADER ? header.slice(0, MAX_HEADER) : header;
   const out: ParsedChallenge[] = [];
-  let i = 0;
-  const n = s.length;
   let current: ParsedChallenge | undefined;
-  const skipWs = () => {
-    while (i < n && (s[i] === ' ' || s[i] === '\t')) i++;
-  };
-  while (i < n) {
-    skipWs();
-    if (s[i] === ',') {
-      i++;
-      continue;
-    }
-    // read a token
+  let i = 0;
+  while (i < s.length) {
+    i = skip(s, i, ' \t,');
+    if (i >= s.length) break;
     const start = i;
-    while (i < n && !' \t,="'.includes(s[i]!)) i++;
+    while (i < s.length && !TOKEN_STOP.includes(s[i]!)) i++;
+    if (i === start) {
+      // A stray '=' or quote where a name should be: step over it.
+      i = s[i] === '"' ? readQuoted(s, i)[1] : i + 1;
+      continue;
+    }
     const word = s.slice(start, i);
-    if (!word) {
-      i++;
-      continue;
-    }
-    skipWs();
-    if (s[i] === '=' && current) {
-      // auth-param: name=value
-      i++;
-      skipWs();
-      let value = '';
-      if (s[i] === '"') {
-        i++;
-        while (i < n && s[i] !== '"') {
-          if (s[i] === '\\' && i + 1 < n) i++;
-          value += s[i];
-          i++;
-        }
-        i++;
-      } else {
-        const vs = i;
-        while (i < n && s[i] !== ',') i++;
-        value = s.slice(vs, i).trim();
+    const afterWs = skip(s, i, ' \t');
+    if (s[afterWs] === '=') {
+      // auth-param. Without a scheme before it, the header is a bare parameter list.
+      if (!current) {
+        current = { scheme: '', params: {} };
+        out.push(current);
       }
-      current.params[word.toLowerCase()] = value;
+      const valueAt = skip(s, afterWs + 1, ' \t');
+      const [value, next] = s[valueAt] === '"' ? readQuoted(s, valueAt) : readUnquoted(s, valueAt);
+      const name = word.toLowerCase();
+      // Duplicated parameters are invalid; the first one is what most servers mean.
+      if (!(name in current.params)) current.params[name] = value;
+      i = next;
       continue;
     }
-    if (s[i] === '=' && !current) {
-      // A parameter with no scheme before it: treat the header as a bare Bearer-style list.
-      current = { scheme: '', params: {} };
-      out.push(current);
-      i = start;
-      continue;
-    }
-    // a new scheme; maybe followed by token68
     current = { scheme: word, params: {} };
     out.push(current);
-    skipWs();
-    const t68 = /^[A-Za-z0-9._~+/-]+=*(?=\s*(,|$))/.exec(s.slice(i, i + 16384));
-    if (t68 && !/^[A-Za-z0-9_-]+\s*=[^=]/.test(s.slice(i, i + 256))) {
+    i = afterWs;
+    const t68 = TOKEN68.exec(s.slice(i, i + 16384));
+    if (t68) {
       current.token68 = t68[0];
       i += t68[0].length;
     }
