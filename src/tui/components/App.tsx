@@ -1,0 +1,71 @@
+/** Loading screen until `load` settles, then the timeline; a load error is shown, then the app exits. */
+import { useApp } from 'ink';
+import { type ReactElement, useEffect, useRef, useState } from 'react';
+import { useTerminalSize } from '../hooks/use-terminal-size.js';
+import { type Theme, themeFor } from '../theme.js';
+import type { TuiData, TuiOptions, TuiProgress } from '../types.js';
+import { frameSize } from '../views/frame.js';
+import { failureLines, loadingLines } from '../views/loading-screen.js';
+import { MainScreen } from './MainScreen.js';
+import { StyledLines } from './StyledLines.js';
+import { ThemeContext } from './theme-context.js';
+
+/** Progress redraws at most this often: a 1 GB read reports thousands of times. */
+const PROGRESS_INTERVAL_MS = 100;
+
+export interface AppProps {
+  options: TuiOptions;
+  /** Fixed size (tests); otherwise the output's size, following resizes. */
+  size?: { columns: number; rows: number };
+  /** Called on quit (undefined) or load failure (the error). Defaults to Ink's exit. */
+  onExit?: (error?: Error) => void;
+}
+
+type Phase = { kind: 'loading'; progress?: TuiProgress } | { kind: 'ready'; data: TuiData } | { kind: 'failed'; error: Error };
+
+export function App({ options, size, onExit }: AppProps): ReactElement {
+  const { exit } = useApp();
+  const terminal = useTerminalSize();
+  const columns = size?.columns ?? terminal.columns;
+  const rows = size?.rows ?? terminal.rows;
+  const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
+  const theme: Theme = themeFor(options.noColor);
+  const lastProgress = useRef(0);
+  const finish = (error?: Error) => (onExit ? onExit(error) : exit(error));
+
+  useEffect(() => {
+    let live = true;
+    const onProgress = (progress: TuiProgress) => {
+      const now = Date.now();
+      if (!live || (now - lastProgress.current < PROGRESS_INTERVAL_MS && progress.phase === 'reading')) return;
+      lastProgress.current = now;
+      setPhase({ kind: 'loading', progress });
+    };
+    options.load(onProgress).then(
+      (data) => live && setPhase({ kind: 'ready', data }),
+      (err: unknown) => live && setPhase({ kind: 'failed', error: err instanceof Error ? err : new Error(String(err)) }),
+    );
+    return () => {
+      live = false;
+    };
+    // Loading runs once per mounted app.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  useEffect(() => {
+    // Exit after the failure frame has been drawn.
+    if (phase.kind === 'failed') setImmediate(() => finish(phase.error));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [phase]);
+
+  const frame = frameSize(columns, rows);
+  let content: ReactElement;
+  if (phase.kind === 'ready') {
+    content = <MainScreen data={phase.data} options={options} columns={columns} rows={rows} onQuit={() => finish()} />;
+  } else if (phase.kind === 'failed') {
+    content = <StyledLines lines={failureLines(phase.error.message, frame.width, frame.height)} />;
+  } else {
+    content = <StyledLines lines={loadingLines(phase.progress, frame.width, frame.height)} />;
+  }
+  return <ThemeContext.Provider value={theme}>{content}</ThemeContext.Provider>;
+}

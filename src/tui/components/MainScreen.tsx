@@ -1,0 +1,110 @@
+/** The analyzed trace on screen: one frame of title, view body, status bar and prompt line. */
+import { useInput } from 'ink';
+import { type ReactElement, useCallback, useMemo, useRef } from 'react';
+import { BodyCache } from '../body/body-cache.js';
+import { detailLines } from '../detail/detail-lines.js';
+import { useBody } from '../hooks/use-body.js';
+import { useStore } from '../hooks/use-store.js';
+import { keyName } from '../keys/key-name.js';
+import { cellsOf } from '../model/row-cells.js';
+import { buildTimeline } from '../model/timeline.js';
+import { VisibleRows } from '../model/visible-rows.js';
+import { type ControllerContext, handleKey } from '../state/controller.js';
+import { currentView } from '../state/ui-state.js';
+import type { TuiData, TuiOptions } from '../types.js';
+import { bottomLine, statusLine, titleLine } from '../views/chrome-lines.js';
+import { detailBody } from '../views/detail-screen.js';
+import { detailLabel } from '../views/detail-label.js';
+import { findingsListHeight, findingsBySeverity } from '../views/findings-model.js';
+import { findingsBody } from '../views/findings-screen.js';
+import { frameSize } from '../views/frame.js';
+import { allHelpLines, helpBody } from '../views/help-screen.js';
+import { columnStats, timelineBody, timelineLayout } from '../views/timeline-screen.js';
+import { tokensBody, tokensListHeight } from '../views/tokens-screen.js';
+import { StyledLines } from './StyledLines.js';
+
+export type ScreenOptions = Pick<TuiOptions, 'readBody' | 'showSecrets' | 'exportReport' | 'defaultExportPath'>;
+
+export interface MainScreenProps {
+  data: TuiData;
+  options: ScreenOptions;
+  columns: number | undefined;
+  rows: number | undefined;
+  onQuit: () => void;
+}
+
+export function MainScreen({ data, options, columns, rows, onQuit }: MainScreenProps): ReactElement {
+  const { showSecrets } = options;
+  const model = useMemo(() => buildTimeline(data), [data]);
+  const visibleRows = useMemo(() => new VisibleRows(model), [model]);
+  const stats = useMemo(() => columnStats(model), [model]);
+  const findings = useMemo(() => findingsBySeverity(model.report.findings), [model]);
+  const tokens = model.report.tokens;
+  const bodyCache = useMemo(() => new BodyCache(options.readBody), [options.readBody]);
+  const { state, dispatch, current } = useStore();
+
+  const size = frameSize(columns, rows);
+  const layout = useMemo(() => timelineLayout(size.width, stats), [size.width, stats]);
+  const view = currentView(state);
+  const visible = visibleRows.rowsFor(state.filterText);
+  const detailRow = model.rows[state.detail.row];
+  const inDetail = view === 'detail' && detailRow !== undefined;
+  const requestBody = useBody(detailRow?.entry.request.body, bodyCache, inDetail && state.detail.tab === 0);
+  const responseBody = useBody(detailRow?.entry.response.body, bodyCache, inDetail && state.detail.tab === 1);
+  const detail = useMemo(
+    () =>
+      inDetail
+        ? detailLines(state.detail.tab, { row: detailRow, model, requestBody, responseBody, showSecrets, width: size.width })
+        : [],
+    [inDetail, detailRow, state.detail.tab, model, requestBody, responseBody, showSecrets, size.width],
+  );
+
+  const metrics = {
+    timelineHeight: size.body - 1,
+    findingsHeight: findingsListHeight(findings.length, size.body),
+    tokensHeight: tokensListHeight(tokens.length, size.body),
+    paneHeight: size.body - 1,
+    detailLineCount: detail.length,
+    helpLineCount: allHelpLines().length,
+  };
+  const base = { dispatch, model, visibleRows, findings, tokens, metrics, options, exit: onQuit };
+  const baseRef = useRef(base);
+  baseRef.current = base;
+  const searchTextAt = useCallback((row: number) => cellsOf(model.rows[row]!, model, { showSecrets }).searchText, [model, showSecrets]);
+  useInput((input, key) => {
+    const ctx: ControllerContext = { ...baseRef.current, state: current(), searchTextAt };
+    handleKey(keyName(input, key), input, ctx);
+  });
+
+  let body;
+  switch (view) {
+    case 'timeline':
+      body = timelineBody({ model, visible, position: state.timeline, height: size.body, width: size.width, layout, showSecrets, filterText: state.filterText });
+      break;
+    case 'detail':
+      body = detailRow
+        ? detailBody({ row: detailRow, tab: state.detail.tab, lines: detail, scroll: state.detail.scroll, height: size.body, width: size.width })
+        : [];
+      break;
+    case 'findings':
+      body = findingsBody({ findings, position: state.findings, height: size.body, width: size.width, showSecrets });
+      break;
+    case 'tokens':
+      body = tokensBody({ tokens, findings, position: state.tokens, height: size.body, width: size.width, showSecrets, span: { startMs: model.startMs, endMs: model.endMs } });
+      break;
+    case 'help':
+      body = helpBody(state.helpScroll, size.body, size.width);
+      break;
+  }
+  const status = statusLine({
+    view,
+    state,
+    visibleCount: visible.length,
+    totalCount: model.rows.length,
+    findingsCount: findings.length,
+    tokensCount: tokens.length,
+    detailLabel: detailRow ? detailLabel(detailRow, model, showSecrets) : '',
+    width: size.width,
+  });
+  return <StyledLines lines={[titleLine(model.report, size.width), ...body, status, bottomLine(state, size.width)]} />;
+}

@@ -1,0 +1,128 @@
+/**
+ * Screen text as plain data: a line is a list of segments, each with an
+ * optional semantic style. Views build lines with pure functions; one small
+ * component turns them into Ink <Text> nodes. Keeping text out of components
+ * lets tests check layout (width, content) without a terminal.
+ */
+import type { StyleToken } from '../theme.js';
+
+export interface Segment {
+  text: string;
+  style?: StyleToken;
+  /** Part of the selected row: drawn inverted when colours are on. */
+  selected?: boolean;
+}
+
+export type StyledLine = Segment[];
+
+export function seg(text: string, style?: StyleToken): Segment {
+  return style ? { text, style } : { text };
+}
+
+export function plain(text: string): StyledLine {
+  return [{ text }];
+}
+
+export function lineText(line: StyledLine): string {
+  let out = '';
+  for (const s of line) out += s.text;
+  return out;
+}
+
+export function lineWidth(line: StyledLine): number {
+  let n = 0;
+  for (const s of line) n += s.text.length;
+  return n;
+}
+
+/** Cut a line to `width` columns, marking the cut with "…" so nothing silently disappears. */
+export function truncateLine(line: StyledLine, width: number): StyledLine {
+  if (width <= 0) return [];
+  if (lineWidth(line) <= width) return line;
+  const out: StyledLine = [];
+  let room = width - 1;
+  for (const s of line) {
+    if (room <= 0) break;
+    const text = s.text.length <= room ? s.text : s.text.slice(0, room);
+    out.push({ ...s, text });
+    room -= text.length;
+  }
+  out.push({ text: '…', selected: line[0]?.selected });
+  return out;
+}
+
+/** Truncate, then pad with spaces to exactly `width` (so a selected row highlights the full width). */
+export function fitLine(line: StyledLine, width: number): StyledLine {
+  const cut = truncateLine(line, width);
+  const missing = width - lineWidth(cut);
+  return missing > 0 ? [...cut, { text: ' '.repeat(missing), selected: cut[0]?.selected }] : cut;
+}
+
+/** Mark every segment of a line as part of the selection. */
+export function markSelected(line: StyledLine): StyledLine {
+  return line.map((s) => ({ ...s, selected: true }));
+}
+
+/** Give every segment without a style the given one (used for whole-line emphasis). */
+export function withStyle(line: StyledLine, style: StyleToken): StyledLine {
+  return line.map((s) => (s.style ? s : { text: s.text, style }));
+}
+
+/** Hard-wrap a plain string into lines of at most `width`, continuation lines indented. */
+export function wrapText(text: string, width: number, indent = 2): string[] {
+  if (width <= indent + 1 || text.length <= width) return [text];
+  const out: string[] = [text.slice(0, width)];
+  const pad = ' '.repeat(indent);
+  const step = width - indent;
+  for (let at = width; at < text.length; at += step) out.push(pad + text.slice(at, at + step));
+  return out;
+}
+
+/** Wrap a styled line whose first segment is a label (e.g. "Host: ") and the rest a value. */
+export function wrapStyled(line: StyledLine, width: number, indent = 2): StyledLine[] {
+  if (lineWidth(line) <= width || width <= indent + 1) return [line];
+  const out: StyledLine[] = [];
+  let current: StyledLine = [];
+  let room = width;
+  for (const s of line) {
+    let text = s.text;
+    while (text.length > 0) {
+      if (room === 0) {
+        out.push(current);
+        current = [{ text: ' '.repeat(indent) }];
+        room = width - indent;
+      }
+      const piece = text.slice(0, room);
+      current.push(s.style ? { text: piece, style: s.style } : { text: piece });
+      room -= piece.length;
+      text = text.slice(piece.length);
+    }
+  }
+  if (current.length > 0) out.push(current);
+  return out;
+}
+
+/** Word-wrap prose to `width`, every line prefixed by `indent` spaces; words longer than a line are split. */
+export function wordWrap(text: string, width: number, indent = 0): string[] {
+  const pad = ' '.repeat(indent);
+  const room = Math.max(8, width - indent);
+  const out: string[] = [];
+  for (const paragraph of text.split('\n')) {
+    let line = '';
+    for (const word of paragraph.split(/ +/)) {
+      if (!line) line = word;
+      else if (line.length + 1 + word.length <= room) line += ` ${word}`;
+      else if (word.length > room) line += ` ${word}`; // split below, filling this line first
+      else {
+        out.push(pad + line);
+        line = word;
+      }
+      while (line.length > room) {
+        out.push(pad + line.slice(0, room));
+        line = line.slice(room);
+      }
+    }
+    out.push(pad + line);
+  }
+  return out;
+}

@@ -1,0 +1,28 @@
+/** The contract between the CLI and the interactive timeline. */
+import type { BodyRef, Entry, Report } from '../model/index.js';
+
+export interface TuiData {
+  report: Report;
+  /** All inputs' entries, in any order; the timeline sorts them by start time. */
+  entries: Entry[];
+}
+
+export interface TuiProgress {
+  bytesRead: number;
+  totalBytes: number;
+  entries: number;
+  phase: 'reading' | 'analyzing';
+}
+
+export type ExportKind = 'json' | 'markdown';
+
+export interface TuiOptions {
+  /** Reads and analyzes the inputs; rejects with a one-line Error the screen shows before exiting. */
+  load(onProgress: (p: TuiProgress) => void): Promise<TuiData>;
+  readBody(ref: BodyRef): Promise<Buffer>;
+  showSecrets: boolean;
+  /** Writes the report; resolves with the path written. */
+  exportReport(kind: ExportKind, path: string): Promise<string>;
+  defaultExportPath(kind: ExportKind): string;
+  noColor: boolean;
+}
