@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../../src/model/report.js';
@@ -78,5 +79,14 @@ describe('report JSON schema', () => {
     const errors = errorsOf(report);
     expect(errors.length).toBeGreaterThan(0);
     expect(errors.some((e) => e.startsWith(`${path} `))).toBe(true);
+  });
+});
+
+describe('docs/report-format.md', () => {
+  it('shows an example that the schema accepts', () => {
+    const doc = readFileSync(new URL('../../docs/report-format.md', import.meta.url), 'utf8');
+    const example = /```json\n([\s\S]*?)\n```/.exec(doc)?.[1];
+    expect(example).toBeDefined();
+    expect(errorsOf(JSON.parse(example!))).toEqual([]);
   });
 });
