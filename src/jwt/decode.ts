@@ -1,4 +1,5 @@
 import type { TokenFormat } from '../model/index.js';
+import { REDACTED_MARKER } from './fingerprint.js';
 import { decodeJsonSegment, isBase64url, type SegmentFailure } from './segment.js';
 
 /** A compact token taken apart. Never holds the signature or the compact string. */
@@ -10,6 +11,8 @@ export interface DecodedToken {
   claims?: Record<string, unknown>;
   /** Plain-words reasons why the token is malformed or unsafe; empty when fine. */
   problems: string[];
+  /** The signature was replaced by `trace-audit --sanitize` (REDACTED-<id>). */
+  signatureRemoved?: boolean;
 }
 
 // Real tokens are a few KB; anything this large is not a token and not worth decoding.
@@ -76,9 +79,10 @@ export function decodeToken(compact: string): DecodedToken {
   const unsigned = typeof header?.alg === 'string' && header.alg.toLowerCase() === 'none';
   // An unsecured JWT has an empty signature by definition; "alg is none" already says it all.
   if (signaturePart.length === 0 && !unsigned) problems.push('signature part is empty');
-  else if (signaturePart.length > 0 && !isBase64url(signaturePart)) problems.push('signature is not valid base64url');
+  else if (signaturePart.length > 0 && !REDACTED_MARKER.test(signaturePart) && !isBase64url(signaturePart)) problems.push('signature is not valid base64url');
 
   const decoded: DecodedToken = { format: 'jws', problems };
+  if (REDACTED_MARKER.test(signaturePart)) decoded.signatureRemoved = true;
   if (header) decoded.header = header;
   if (claims) decoded.claims = claims;
   return decoded;

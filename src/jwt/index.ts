@@ -3,7 +3,7 @@
  * captured key sets, Entra issuer/cloud/audience/claim facts, human times, and the
  * text of the `decode` command. The only public door of src/jwt.
  */
-export { tokenId } from './fingerprint.js';
+export { tokenId, sanitizedId, redactedMarker, REDACTED_MARKER } from './fingerprint.js';
 export { decodeToken, looksLikeJwt, type DecodedToken } from './decode.js';
 export type { JsonWebKey } from './jwk.js';
 export { verifySignature, type SignatureCheck, type VerifyOptions } from './verify.js';

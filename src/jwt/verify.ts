@@ -30,6 +30,7 @@ function statusFromHeader(decoded: DecodedToken): SignatureCheck | undefined {
   const alg = typeof header.alg === 'string' ? header.alg : '';
   if (alg.toLowerCase() === 'none') return { status: 'invalid', detail: 'alg none: the token is not signed' };
   if (!alg) return { status: 'invalid', detail: 'the header has no alg' };
+  if (decoded.signatureRemoved) return { status: 'not-checked', detail: 'signature removed (sanitized trace)' };
   if (HMAC.test(alg)) return { status: 'unverifiable', detail: `${alg} is signed with a shared secret, which no trace contains` };
   if (header.nonce !== undefined) {
     const graph = isGraphAudience(decoded.claims?.aud);
