@@ -1,0 +1,110 @@
+/**
+ * HAR 1.2 conformance, cheaply: `har-validator` checks the first entries and then a
+ * sample, ignoring fields trace-audit never reads and quirks every mainstream
+ * producer has (Chrome's bracketed IPv6 `serverIPAddress`, Firefox's cache objects
+ * and missing timings...). Problems are aggregated per kind into one warning each.
+ */
+import { createRequire } from 'node:module';
+import type { EntryRef, RunWarning } from '../../model/index.js';
+
+interface AjvError {
+  keyword: string;
+  dataPath?: string;
+  message?: string;
+  params?: { missingProperty?: string };
+}
+type EntryValidator = (data: unknown, next: (err: { errors?: AjvError[] } | null) => void) => boolean;
+
+/** Fields no later stage reads, or that producers routinely get wrong without consequence. */
+const IGNORED_FIELDS = [
+  '.cache',
+  '.timings',
+  '.time',
+  '.pageref',
+  '.connection',
+  '.comment',
+  '.serverIPAddress',
+  '.request.cookies',
+  '.response.cookies',
+  '.request.queryString',
+  '.request.headersSize',
+  '.request.bodySize',
+  '.response.headersSize',
+  '.response.bodySize',
+  '.response.redirectURL',
+  '.response.content.size',
+  '.response.content.mimeType',
+  '.response.content.compression',
+  '.request.postData.params',
+];
+
+const FIRST_CHECKED = 200;
+const SAMPLE_EVERY = 50;
+const REFS_PER_WARNING = 20;
+
+let loaded: EntryValidator | null | undefined;
+
+function validator(): EntryValidator | null {
+  if (loaded === undefined) {
+    try {
+      const require = createRequire(import.meta.url);
+      loaded = (require('har-validator/lib/async.js') as { entry: EntryValidator }).entry;
+    } catch {
+      loaded = null;
+    }
+  }
+  return loaded;
+}
+
+export function shouldValidate(index: number): boolean {
+  return index <= FIRST_CHECKED || index % SAMPLE_EVERY === 0;
+}
+
+/** Conformance problems of one parsed entry, as short stable descriptions (no data values). */
+export function conformanceProblems(raw: unknown): string[] {
+  const validate = validator();
+  if (!validate) return [];
+  let errors: AjvError[] = [];
+  validate(raw, (err) => {
+    errors = err?.errors ?? [];
+  });
+  const out = new Set<string>();
+  for (const e of errors) {
+    const base = (e.dataPath ?? '').replace(/\[\d+\]/g, '[]');
+    const field = e.keyword === 'required' && e.params?.missingProperty ? `${base}.${e.params.missingProperty}` : base;
+    if (IGNORED_FIELDS.some((f) => field === f || field.startsWith(`${f}.`) || field.startsWith(`${f}[`))) continue;
+    if (e.keyword === 'oneOf' || e.keyword === 'anyOf') continue;
+    out.add(`entry${base} ${e.message ?? e.keyword}`);
+  }
+  return [...out];
+}
+
+interface ProblemKind {
+  count: number;
+  refs: EntryRef[];
+  sampled: boolean;
+}
+
+/** Collects per-entry problems; one warning per distinct problem, with some entry references. */
+export class ProblemLog {
+  private readonly kinds = new Map<string, ProblemKind>();
+  checked = 0;
+
+  add(problem: string, ref: EntryRef, sampled: boolean): void {
+    let kind = this.kinds.get(problem);
+    if (!kind) {
+      kind = { count: 0, refs: [], sampled };
+      this.kinds.set(problem, kind);
+    }
+    kind.count++;
+    if (kind.refs.length < REFS_PER_WARNING) kind.refs.push(ref);
+  }
+
+  warnings(path: string): RunWarning[] {
+    return [...this.kinds].map(([problem, kind]) => {
+      const n = `${kind.count} ${kind.count === 1 ? 'entry' : 'entries'}`;
+      const scope = kind.sampled ? `${n} of ${this.checked} checked against HAR 1.2` : n;
+      return { code: 'har-entry-invalid', message: `${path}: ${problem} (${scope})`, entries: kind.refs };
+    });
+  }
+}

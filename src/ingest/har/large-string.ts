@@ -1,0 +1,149 @@
+/**
+ * Streams the content of a JSON string literal that is too large to keep
+ * (a big `content.text` or `postData.text`): undoes JSON escapes, decides from the
+ * first bytes whether it looks like base64, decodes it if so, and feeds the body
+ * scanner. Only the fragments, the decoded size and a binary flag remain.
+ */
+import { BASE64_STD, isJsonSpace } from '../scan/byte-classes.js';
+import { Base64StreamDecoder, base64DecodedLength, createFragmentScanner, startsWithBinaryMagic } from '../scan/index.js';
+import type { FragmentScanner, FragmentScannerOptions } from '../scan/index.js';
+import { JsonStringDecoder } from './json-string-decoder.js';
+
+export type LargeStringMode = 'text' | 'base64';
+
+export interface LargeStringScan {
+  /** How the content was scanned: as text, or base64-decoded first. */
+  mode: LargeStringMode;
+  fragments: string[];
+  /** Bytes after unescaping (text) or after base64 decoding (base64). */
+  decodedSize: number;
+  /** Decoded bytes start like compressed media, or hold NUL bytes. */
+  binary: boolean;
+}
+
+/** Enough of the content to tell base64 from text without holding much. */
+const PROBE_BYTES = 4096;
+const MAGIC_BYTES = 8;
+
+export class LargeStringSink {
+  private readonly unescape = new JsonStringDecoder();
+  private readonly scanner: FragmentScanner;
+  private mode: LargeStringMode | undefined;
+  private probe: Buffer[] = [];
+  private probeBytes = 0;
+  private textBytes = 0;
+  private base64: Base64StreamDecoder | undefined;
+  private base64Chars = 0;
+  private lastTwo = [0, 0];
+  private head: Buffer[] = [];
+  private headBytes = 0;
+  private skipDecoding = false;
+  private binary = false;
+
+  constructor(forceMode?: LargeStringMode, scannerOptions?: FragmentScannerOptions) {
+    this.mode = forceMode;
+    this.scanner = createFragmentScanner(scannerOptions);
+    if (forceMode === 'base64') this.base64 = new Base64StreamDecoder();
+  }
+
+  /** Raw bytes of the literal's content (between the quotes), in order. */
+  push(raw: Buffer): void {
+    const decoded = this.unescape.push(raw);
+    if (decoded.length > 0) this.route(decoded);
+  }
+
+  end(): LargeStringScan {
+    const rest = this.unescape.end();
+    if (rest.length > 0) this.route(rest);
+    if (this.mode === undefined) this.decide();
+    if (this.base64) {
+      const tail = this.base64.end();
+      if (tail.length > 0) this.takeDecoded(tail);
+      this.flushHead();
+    }
+    const mode = this.mode ?? 'text';
+    const decodedSize =
+      mode === 'base64' ? base64DecodedLength(this.base64Chars, countPadding(this.lastTwo)) : this.textBytes;
+    return { mode, fragments: this.scanner.end(), decodedSize, binary: this.binary };
+  }
+
+  private route(bytes: Buffer): void {
+    if (this.mode === undefined) {
+      this.probe.push(Buffer.from(bytes));
+      this.probeBytes += bytes.length;
+      if (this.probeBytes >= PROBE_BYTES) this.decide();
+      return;
+    }
+    if (this.mode === 'text') {
+      this.textBytes += bytes.length;
+      this.scanner.push(bytes);
+      return;
+    }
+    this.countBase64(bytes);
+    if (!this.skipDecoding) this.takeDecoded(this.base64!.push(bytes));
+  }
+
+  private decide(): void {
+    const probe = Buffer.concat(this.probe);
+    this.probe = [];
+    this.mode = looksLikeBase64(probe) ? 'base64' : 'text';
+    if (this.mode === 'base64') this.base64 = new Base64StreamDecoder();
+    if (probe.length > 0) this.route(probe);
+  }
+
+  private countBase64(bytes: Buffer): void {
+    let spaces = 0;
+    if (bytes.indexOf(0x0a) >= 0 || bytes.indexOf(0x0d) >= 0 || bytes.indexOf(0x20) >= 0) {
+      for (const b of bytes) if (isJsonSpace(b)) spaces++;
+    }
+    this.base64Chars += bytes.length - spaces;
+    this.trackLastTwo(bytes);
+  }
+
+  private trackLastTwo(bytes: Buffer): void {
+    const tail: number[] = [];
+    for (let i = bytes.length - 1; i >= 0 && tail.length < 2; i--) if (!isJsonSpace(bytes[i])) tail.unshift(bytes[i]!);
+    this.lastTwo = [...this.lastTwo, ...tail].slice(-2);
+  }
+
+  /** Waits for a few decoded bytes to recognise media (not worth scanning), then scans. */
+  private takeDecoded(decoded: Buffer): void {
+    if (decoded.length === 0 || this.skipDecoding) return;
+    if (this.headBytes < MAGIC_BYTES) {
+      this.head.push(Buffer.from(decoded));
+      this.headBytes += decoded.length;
+      if (this.headBytes >= MAGIC_BYTES) this.flushHead();
+      return;
+    }
+    this.scanDecoded(decoded);
+  }
+
+  private flushHead(): void {
+    if (this.head.length === 0) return;
+    const head = Buffer.concat(this.head);
+    this.head = [];
+    this.headBytes = MAGIC_BYTES;
+    if (startsWithBinaryMagic(head)) {
+      this.binary = true;
+      this.skipDecoding = true;
+      return;
+    }
+    this.scanDecoded(head);
+  }
+
+  private scanDecoded(decoded: Buffer): void {
+    if (decoded.indexOf(0) >= 0) this.binary = true;
+    this.scanner.push(decoded);
+  }
+}
+
+function looksLikeBase64(probe: Buffer): boolean {
+  if (probe.length < 16) return false;
+  for (const b of probe) if (BASE64_STD[b] !== 1 && !isJsonSpace(b) && b !== 0x2d && b !== 0x5f) return false;
+  return true;
+}
+
+function countPadding(lastTwo: number[]): number {
+  if (lastTwo[1] !== 0x3d) return 0;
+  return lastTwo[0] === 0x3d ? 2 : 1;
+}

@@ -1,0 +1,44 @@
+/** HAR `headers` arrays as producers really write them, turned into `Header[]`. */
+import type { Header } from '../../model/index.js';
+import { asObject, asText } from './json-values.js';
+import type { NormalizeContext } from './normalize-context.js';
+
+/**
+ * Accepts `[{name, value}]` (values given as arrays become one header per value,
+ * other non-strings are stringified; HTTP/2 pseudo-headers are kept) and, with a
+ * warning, a plain `{name: value}` object.
+ */
+export function normalizeHeaders(v: unknown, ctx: NormalizeContext, where: string): Header[] {
+  if (v === undefined || v === null) {
+    ctx.problems.push(`${where} missing`);
+    return [];
+  }
+  const out: Header[] = [];
+  if (Array.isArray(v)) {
+    for (const item of v) {
+      const h = asObject(item);
+      if (!h || h.name === undefined) {
+        ctx.problems.push(`${where} has an item that is not a {name, value} object`);
+        continue;
+      }
+      pushValues(out, asText(h.name, ctx), h.value, ctx);
+    }
+    return out;
+  }
+  const map = asObject(v);
+  if (!map) {
+    ctx.problems.push(`${where} is not an array`);
+    return [];
+  }
+  ctx.problems.push(`${where} is an object instead of an array`);
+  for (const [name, value] of Object.entries(map)) pushValues(out, name, value, ctx);
+  return out;
+}
+
+function pushValues(out: Header[], name: string, value: unknown, ctx: NormalizeContext): void {
+  if (Array.isArray(value)) {
+    for (const one of value) out.push({ name, value: asText(one, ctx) });
+    return;
+  }
+  out.push({ name, value: asText(value, ctx) });
+}
