@@ -65,7 +65,7 @@ export function shortenIssuer(iss: string): string {
   return iss.replace(/^https?:\/\//i, '').replace(GUID, (g) => `${g.slice(0, 8)}…`);
 }
 
-/** "3m 12s", "850ms", "2h 05m". */
+/** "850ms", "3m 12s", "2h 05m", "117d 12h" (HARs merged from several days exist). */
 export function humanDuration(ms: number): string {
   if (!Number.isFinite(ms) || ms < 0) return '?';
   if (ms < 1000) return `${Math.round(ms)}ms`;
@@ -73,6 +73,7 @@ export function humanDuration(ms: number): string {
   const h = Math.floor(totalSeconds / 3600);
   const m = Math.floor((totalSeconds % 3600) / 60);
   const s = totalSeconds % 60;
+  if (h >= 48) return `${Math.floor(h / 24)}d ${String(h % 24).padStart(2, '0')}h`;
   if (h) return `${h}h ${String(m).padStart(2, '0')}m`;
   if (m) return `${m}m ${String(s).padStart(2, '0')}s`;
   return `${s}s`;

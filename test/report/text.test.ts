@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { JWT_PATTERN } from '../../src/report/redact.js';
+import { humanDuration } from '../../src/report/display.js';
 import { formatText } from '../../src/report/text.js';
 import { fakeJwt, sampleReport, twoInputReport } from './sample-report.js';
 
@@ -94,5 +95,17 @@ describe('formatText', () => {
     expect(out).toContain('No findings.');
     expect(out.some((l) => l.startsWith('Time') || l.startsWith('Hosts'))).toBe(false);
     expect(out.at(-1)).toBe('no findings · 214 entries · 2 tokens · 0 run warnings');
+  });
+});
+
+describe('humanDuration', () => {
+  it.each([
+    [850, '850ms'],
+    [192_500, '3m 13s'],
+    [7_500_000, '2h 05m'],
+    [10_155_417_000, '117d 12h'],
+    [Number.NaN, '?'],
+  ])('%d ms reads %s', (ms, text) => {
+    expect(humanDuration(ms)).toBe(text);
   });
 });
