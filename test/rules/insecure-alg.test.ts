@@ -1,0 +1,131 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SignJWT } from 'jose';
+import { runRules } from '../../src/engine/index.js';
+import type { FindingDraft } from '../../src/model/index.js';
+import { rule as insecureAlg } from '../../src/rules/insecure-alg.js';
+import { accessClaims, ISSUER_V2, makeKey, sessionOf, settings, signToken, TraceBuilder, type Key } from '../helpers/trace-builder.js';
+
+const API = 'https://api.contoso.com/orders';
+let key: Key;
+
+beforeAll(async () => {
+  key = await makeKey('kid-1');
+});
+
+const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
+const unsigned = (claims: Record<string, unknown>) => `${b64({ alg: 'none', typ: 'JWT' })}.${b64(claims)}.`;
+const hs256 = (claims: Record<string, unknown>) => new SignJWT(claims).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).sign(new TextEncoder().encode('k'.repeat(32)));
+
+async function run(b: TraceBuilder): Promise<FindingDraft[]> {
+  return runRules([insecureAlg], await sessionOf(b.build()), settings()).findings;
+}
+
+interface Case {
+  name: string;
+  build: () => Promise<TraceBuilder>;
+  check: (fs: FindingDraft[]) => void;
+}
+
+const cases: Case[] = [
+  {
+    name: 'RS256 token with its key set → nothing',
+    build: async () => {
+      const b = new TraceBuilder();
+      b.jwks([key]);
+      b.api(API, await signToken(key, accessClaims(b.time)));
+      return b;
+    },
+    check: (fs) => expect(fs).toEqual([]),
+  },
+  {
+    name: 'alg none bearer accepted by the API → error that says the API does not enforce signatures',
+    build: async () => {
+      const b = new TraceBuilder();
+      b.api(API, unsigned(accessClaims(b.time)), 200);
+      return b;
+    },
+    check: (fs) => {
+      expect(fs).toHaveLength(1);
+      expect(fs[0]).toMatchObject({ rule: 'insecure-alg', severity: 'error', evidence: { reason: 'alg-none', issuer: ISSUER_V2, acceptedAt: [{ input: 0, index: 1 }] } });
+      expect(fs[0]!.message).toContain('does not enforce signatures');
+    },
+  },
+  {
+    name: 'three unsigned tokens of one issuer → one finding listing all three',
+    build: async () => {
+      const b = new TraceBuilder();
+      for (let i = 0; i < 3; i++) b.api(API, unsigned(accessClaims(b.time, { oid: `o${i}` })), 401);
+      return b;
+    },
+    check: (fs) => {
+      expect(fs).toHaveLength(1);
+      expect(fs[0]!.tokens).toHaveLength(3);
+      expect(fs[0]!.entries.map((e) => e.index)).toEqual([1, 2, 3]);
+      expect(fs[0]!.evidence.acceptedAt).toBeUndefined();
+    },
+  },
+  {
+    name: 'HS256 token claiming an Entra issuer whose RSA key set is captured → key-confusion error',
+    build: async () => {
+      const b = new TraceBuilder();
+      b.jwks([key]); // #1
+      b.api(API, await hs256(accessClaims(b.time)), 401); // #2
+      return b;
+    },
+    check: (fs) => {
+      expect(fs).toHaveLength(1);
+      expect(fs[0]).toMatchObject({ severity: 'error', evidence: { reason: 'hmac-with-asymmetric-issuer', tokens: [{ alg: 'HS256', jwks: { input: 0, index: 1 } }] } });
+    },
+  },
+  {
+    name: 'HS256 token of an app issuer without key set → nothing (their own design)',
+    build: async () => {
+      const b = new TraceBuilder();
+      b.jwks([key]);
+      b.api(API, await hs256({ iss: 'my-app', sub: 'u', exp: 2_000_000_000 }));
+      return b;
+    },
+    check: (fs) => expect(fs).toEqual([]),
+  },
+  {
+    name: 'jku pointing to another host → warning; jku on the issuer host → nothing',
+    build: async () => {
+      const b = new TraceBuilder();
+      b.api(API, await signToken(key, accessClaims(b.time), { jku: 'https://evil.example/keys' }));
+      b.api(API, await signToken(key, accessClaims(b.time, { oid: 'x' }), { jku: 'https://login.microsoftonline.com/common/discovery/v2.0/keys' }));
+      return b;
+    },
+    check: (fs) => {
+      expect(fs).toHaveLength(1);
+      expect(fs[0]).toMatchObject({ severity: 'warning', evidence: { reason: 'remote-key-url', tokens: [{ header: 'jku', keyHost: 'evil.example', issuerHost: 'login.microsoftonline.com' }] } });
+      expect(fs[0]!.entries).toEqual([{ input: 0, index: 1 }]);
+    },
+  },
+  {
+    name: 'embedded jwk in a bearer → warning; DPoP proof with its jwk → nothing',
+    build: async () => {
+      const b = new TraceBuilder();
+      b.api(API, await signToken(key, accessClaims(b.time), { jwk: key.publicJwk }));
+      const proof = await signToken(key, { htm: 'GET', htu: API, iat: 1 }, { typ: 'dpop+jwt', jwk: key.publicJwk });
+      b.add({ url: API, headers: { Authorization: `DPoP ${'x'.repeat(40)}`, DPoP: proof } });
+      return b;
+    },
+    check: (fs) => {
+      expect(fs).toHaveLength(1);
+      expect(fs[0]!.evidence.reason).toBe('embedded-jwk');
+    },
+  },
+  {
+    name: 'unsigned JWT only found inside a script body → nothing (not a credential)',
+    build: async () => {
+      const b = new TraceBuilder();
+      b.add({ url: 'https://app.contoso.com/main.js', responseType: 'text/javascript', responseBody: `const sample = "${unsigned({ iss: ISSUER_V2, sub: 'demo' })}";` });
+      return b;
+    },
+    check: (fs) => expect(fs).toEqual([]),
+  },
+];
+
+describe('insecure-alg', () => {
+  for (const c of cases) it(c.name, async () => c.check(await run(await c.build())));
+});
