@@ -4,10 +4,10 @@
  */
 import { stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { analyze, type AnalysisResult } from '../engine/index.js';
+import { analyze, TOOL_VERSION, type AnalysisResult } from '../engine/index.js';
 import { readBody } from '../ingest/index.js';
 import type { Report } from '../model/index.js';
-import { assertNotAnInput, formatJson, formatMarkdown, formatText, writeOutputAtomic } from '../report/index.js';
+import { assertNotAnInput, formatJson, formatMarkdown, formatText, writeOutputAtomic, writeSanitizedHar } from '../report/index.js';
 import { EXIT_FINDINGS, EXIT_OK, UsageError } from './errors.js';
 import { resolveInputs } from './inputs.js';
 import { createProgress } from './progress.js';
@@ -40,13 +40,14 @@ export async function runAudit(operands: string[], flags: AuditFlags, io: CliIo)
   const settings = settingsFrom(flags);
   const failOn = failOnFrom(flags.failOn);
   if (flags.json === '-' && flags.markdown === '-') throw new UsageError('--json - and --markdown - cannot both write to stdout');
-  if (flags.sanitize !== undefined) throw new UsageError('--sanitize: not yet available in this version');
+  if (flags.sanitizePii && !flags.sanitize) throw new UsageError('--sanitize-pii needs --sanitize <file>');
   const inputs = await resolveInputs(operands, io.stdin);
   try {
-    for (const out of [flags.json, flags.markdown]) if (out && out !== '-') await assertNotAnInput(out, inputs.paths);
+    for (const out of [flags.json, flags.markdown, flags.sanitize]) if (out && out !== '-') await assertNotAnInput(out, inputs.paths);
+    if (flags.sanitize === '-') throw new UsageError('--sanitize needs a file path');
     const password = flags.password ?? io.env.TRACE_AUDIT_SAZ_PASSWORD;
     const interactive =
-      flags.tui && io.stdout.isTTY === true && io.stdin.isTTY === true && !flags.json && !flags.markdown && !operands.includes('-');
+      flags.tui && io.stdout.isTTY === true && io.stdin.isTTY === true && !flags.json && !flags.markdown && !flags.sanitize && !operands.includes('-');
     const analyzeOptions = {
       settings,
       jwksFiles: flags.jwks,
@@ -88,6 +89,14 @@ export async function runAudit(operands: string[], flags: AuditFlags, io: CliIo)
       progress.done();
     }
     await writeOutputs(result.report, flags, io);
+    if (flags.sanitize) {
+      const written = await writeSanitizedHar(inputs.paths, flags.sanitize, {
+        pii: flags.sanitizePii === true,
+        toolVersion: TOOL_VERSION,
+        ...(password ? { password } : {}),
+      });
+      io.stderr.write(`sanitized copy: ${written.path} (${written.entries} ${written.entries === 1 ? "entry" : "entries"})\n`);
+    }
     return shouldFail(result.report.summary.findings, failOn) ? EXIT_FINDINGS : EXIT_OK;
   } finally {
     await inputs.cleanup();

@@ -13,3 +13,4 @@ export { writeOutputAtomic, assertNotAnInput, OutputError, type WriteOutputOptio
 export { loadReportSchema, REPORT_SCHEMA_URL } from './schema.js';
 export { upgradeReport, SUPPORTED_MAJOR } from './upgrade.js';
 export { buildReport, reportToken, type BuildReportInput } from './build.js';
+export { writeSanitizedHar, type SanitizeOptions, type SanitizeResult } from './sanitize/index.js';

@@ -60,21 +60,37 @@ export function jwtPlaceholder(compact: string): string {
   return `[jwt ${tokenId(compact)}]`;
 }
 
-/** Replace every JWT-looking string in free text by its fingerprint placeholder. */
-export function redactJwts(text: string): string {
-  return text.replace(JWT_PATTERN, (m) => jwtPlaceholder(m));
+/**
+ * How a secret is replaced. The display style (default) names JWTs by
+ * fingerprint and blanks other secrets; the sanitize style (--sanitize) keeps
+ * a JWT's header and claims and replaces only its signature, so the
+ * sanitized trace can still be analyzed.
+ */
+export interface RedactionStyle {
+  jwt(compact: string): string;
+  secret(value: string): string;
 }
 
-function redactFieldValue(value: string): string {
+export const DISPLAY_STYLE: RedactionStyle = {
+  jwt: jwtPlaceholder,
+  secret: () => REDACTED,
+};
+
+/** Replace every JWT-looking string in free text by its fingerprint placeholder. */
+export function redactJwts(text: string, style: RedactionStyle = DISPLAY_STYLE): string {
+  return text.replace(JWT_PATTERN, (m) => style.jwt(m));
+}
+
+function redactFieldValue(value: string, style: RedactionStyle): string {
   JWT_PATTERN.lastIndex = 0;
   const m = JWT_PATTERN.exec(value);
   JWT_PATTERN.lastIndex = 0;
-  if (m && m[0].length >= value.length - 2) return jwtPlaceholder(m[0]);
-  return value.length === 0 ? value : REDACTED;
+  if (m && m[0].length >= value.length - 2) return style.jwt(m[0]);
+  return value.length === 0 ? value : style.secret(value);
 }
 
 /** Redact `key=value` pairs of secret fields in a query string or form body (keeps structure). */
-export function redactUrlEncoded(text: string): string {
+export function redactUrlEncoded(text: string, style: RedactionStyle = DISPLAY_STYLE): string {
   return text.replace(/(^|[?&#;])([^=&#;?]+)=([^&#;]*)/g, (all, sep: string, key: string, value: string) => {
     let name = key;
     try {
@@ -89,76 +105,76 @@ export function redactUrlEncoded(text: string): string {
     } catch {
       /* keep raw value */
     }
-    return `${sep}${key}=${encodeURIComponent(redactFieldValue(decoded))}`;
+    return `${sep}${key}=${encodeURIComponent(redactFieldValue(decoded, style))}`;
   });
 }
 
 /** Redact a URL: secret query/fragment fields and any JWT elsewhere in it. */
-export function redactUrl(url: string): string {
-  return redactJwts(redactUrlEncoded(url));
+export function redactUrl(url: string, style: RedactionStyle = DISPLAY_STYLE): string {
+  return redactJwts(redactUrlEncoded(url, style), style);
 }
 
 /** Redact `"secret_field": "value"` members in JSON-ish text without parsing it. */
-export function redactJsonFields(text: string): string {
+export function redactJsonFields(text: string, style: RedactionStyle = DISPLAY_STYLE): string {
   return text.replace(/"([A-Za-z_][\w-]*)"(\s*:\s*)"((?:[^"\\]|\\.)*)"/g, (all, key: string, colon: string, value: string) =>
-    SECRET_FIELDS.has(key.toLowerCase()) ? `"${key}"${colon}"${redactFieldValue(value)}"` : all,
+    SECRET_FIELDS.has(key.toLowerCase()) ? `"${key}"${colon}"${redactFieldValue(value, style)}"` : all,
   );
 }
 
 /** Redact HTML hidden inputs of secret fields (form_post responses). */
-function redactHtmlInputs(text: string): string {
+function redactHtmlInputs(text: string, style: RedactionStyle): string {
   return text.replace(
     /(<input\b[^>]*\bname=["']?([\w-]+)["']?[^>]*\bvalue=["'])([^"']*)(["'])/gi,
     (all, pre: string, name: string, value: string, post: string) =>
-      SECRET_FIELDS.has(name.toLowerCase()) ? `${pre}${redactFieldValue(value)}${post}` : all,
+      SECRET_FIELDS.has(name.toLowerCase()) ? `${pre}${redactFieldValue(value, style)}${post}` : all,
   );
 }
 
 /** Redact any body or free text: JSON fields, form fields, HTML inputs, then every JWT left. */
-export function redactText(text: string): string {
-  let out = redactJsonFields(text);
-  out = redactHtmlInputs(out);
-  if (/^[^\s{<]*=/.test(out)) out = redactUrlEncoded(out);
-  return redactJwts(out);
+export function redactText(text: string, style: RedactionStyle = DISPLAY_STYLE): string {
+  let out = redactJsonFields(text, style);
+  out = redactHtmlInputs(out, style);
+  if (/^[^\s{<]*=/.test(out)) out = redactUrlEncoded(out, style);
+  return redactJwts(out, style);
 }
 
-function redactCookiePairs(value: string): string {
+function redactCookiePairs(value: string, style: RedactionStyle): string {
   return value
     .split(';')
     .map((part) => {
       const eq = part.indexOf('=');
       if (eq < 0) return part;
-      return `${part.slice(0, eq)}=${REDACTED}`;
+      return `${part.slice(0, eq)}=${style.secret(part.slice(eq + 1).trim())}`;
     })
     .join(';');
 }
 
-function redactSetCookie(value: string): string {
+function redactSetCookie(value: string, style: RedactionStyle): string {
   const semi = value.indexOf(';');
   const first = semi < 0 ? value : value.slice(0, semi);
   const rest = semi < 0 ? '' : value.slice(semi);
   const eq = first.indexOf('=');
   if (eq < 0) return value;
-  return `${first.slice(0, eq)}=${REDACTED}${rest}`;
+  return `${first.slice(0, eq)}=${style.secret(first.slice(eq + 1))}${rest}`;
 }
 
 /** Redact one header value given its name. */
-export function redactHeader(name: string, value: string): string {
+export function redactHeader(name: string, value: string, style: RedactionStyle = DISPLAY_STYLE): string {
   const lower = name.toLowerCase();
   if (lower === 'authorization' || lower === 'proxy-authorization') {
     const space = value.indexOf(' ');
-    if (space < 0) return REDACTED;
+    if (space < 0) return style.secret(value);
     const scheme = value.slice(0, space);
     const cred = value.slice(space + 1).trim();
     JWT_PATTERN.lastIndex = 0;
     if (/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/.test(cred) || cred.startsWith('eyJ')) {
-      return `${scheme} ${jwtPlaceholder(cred)}`;
+      return `${scheme} ${style.jwt(cred)}`;
     }
-    return `${scheme} ${REDACTED}`;
+    return `${scheme} ${style.secret(cred)}`;
   }
-  if (lower === 'cookie') return redactCookiePairs(value);
-  if (lower === 'set-cookie') return redactSetCookie(value);
-  if (SECRET_HEADERS.has(lower)) return REDACTED;
-  if (lower === 'location' || lower === 'referer' || lower === 'content-location' || lower === ':path') return redactUrl(value);
-  return redactJwts(value);
+  if (lower === 'cookie') return redactCookiePairs(value, style);
+  if (lower === 'set-cookie') return redactSetCookie(value, style);
+  if (SECRET_HEADERS.has(lower)) return style.secret(value);
+  if (lower === 'location' || lower === 'referer' || lower === 'content-location' || lower === ':path') return redactUrl(value, style);
+  return redactJwts(value, style);
 }
