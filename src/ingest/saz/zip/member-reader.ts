@@ -1,0 +1,92 @@
+/**
+ * Reads one zip member's bytes. Stored and deflated members (every
+ * unencrypted SAZ) take the fast path: raw bytes from the block cache,
+ * inflated by node:zlib. zip.js's own per-entry pipeline costs about half a
+ * millisecond per member, far too slow for traces with tens of thousands of
+ * small members, so it only handles encrypted members and rare methods.
+ */
+import { promisify } from 'node:util';
+import { createInflateRaw, inflateRaw, inflateRawSync } from 'node:zlib';
+import type { BlockFile } from './block-file.js';
+import type { ZipMember } from './central-directory.js';
+import { ZipJsMembers, ZipMemberError, type CappedBytes } from './zipjs-members.js';
+
+/** Zip-bomb bound on one member's decompressed size; larger members are cut here. */
+export const MAX_MEMBER_BYTES = 512 << 20;
+
+const LOCAL_SIG = 0x04034b50;
+/** Above this, inflation runs on the libuv thread pool so it overlaps with parsing on the main thread. */
+const ASYNC_INFLATE_BYTES = 64 << 10;
+const inflateRawAsync = promisify(inflateRaw);
+
+function tooLarge(e: unknown): boolean {
+  return e instanceof RangeError || (e as NodeJS.ErrnoException | undefined)?.code === 'ERR_BUFFER_TOO_LARGE';
+}
+
+/** The first `cap` bytes of a deflate stream that inflates to more than that. */
+function inflatePrefix(data: Buffer, cap: number): Promise<Buffer> {
+  return new Promise((resolve) => {
+    const inflater = createInflateRaw();
+    const chunks: Buffer[] = [];
+    let total = 0;
+    let done = false;
+    const finish = (): void => {
+      if (done) return;
+      done = true;
+      inflater.destroy();
+      resolve(Buffer.concat(chunks, total));
+    };
+    inflater.on('data', (chunk: Buffer) => {
+      if (done) return;
+      const take = Math.min(chunk.length, cap - total);
+      chunks.push(chunk.subarray(0, take));
+      total += take;
+      if (total >= cap) finish();
+    });
+    inflater.on('end', finish);
+    inflater.on('error', finish);
+    inflater.end(data);
+  });
+}
+
+export class MemberReader {
+  private zipjs: ZipJsMembers | undefined;
+
+  constructor(
+    private readonly file: BlockFile,
+    private readonly path: string,
+    private readonly password: string | undefined,
+  ) {}
+
+  /** Whether this member needs zip.js (and so, for encrypted ones, the password). */
+  static needsZipJs(member: ZipMember): boolean {
+    return member.encrypted || (member.method !== 0 && member.method !== 8);
+  }
+
+  async read(member: ZipMember, cap: number = MAX_MEMBER_BYTES, verifyCrc = false): Promise<CappedBytes> {
+    if (MemberReader.needsZipJs(member)) {
+      this.zipjs ??= new ZipJsMembers(this.path);
+      return this.zipjs.read(member.name, this.password, cap, verifyCrc);
+    }
+    const header = await this.file.read(member.localHeaderOffset, 30);
+    if (header.length < 30 || header.readUInt32LE(0) !== LOCAL_SIG) throw new ZipMemberError('local file header not found');
+    const dataStart = member.localHeaderOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
+    const data = await this.file.read(dataStart, member.compressedSize);
+    if (data.length < member.compressedSize) throw new ZipMemberError('member data cut short (truncated file)');
+    if (member.method === 0) {
+      // Copy: `data` may be a view into the block cache.
+      return { bytes: Buffer.from(data.subarray(0, cap)), truncated: data.length > cap };
+    }
+    return this.inflate(data, cap);
+  }
+
+  private async inflate(data: Buffer, cap: number): Promise<CappedBytes> {
+    try {
+      const bytes = data.length < ASYNC_INFLATE_BYTES ? inflateRawSync(data, { maxOutputLength: cap }) : await inflateRawAsync(data, { maxOutputLength: cap });
+      return { bytes, truncated: false };
+    } catch (e) {
+      if (tooLarge(e)) return { bytes: await inflatePrefix(data, cap), truncated: true };
+      throw new ZipMemberError('corrupt deflate data');
+    }
+  }
+}
