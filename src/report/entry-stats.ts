@@ -63,7 +63,8 @@ export function createEntryStats(options: { maxHosts?: number } = {}): EntryStat
       const status = String(entry.response.status);
       statuses[status] = (statuses[status] ?? 0) + 1;
       const start = entry.startedAt;
-      if (!Number.isFinite(start)) return;
+      // 0 (or less) means the reader had no time for this entry (a SAZ without timers).
+      if (!Number.isFinite(start) || start <= 0) return;
       const end = start + (entry.durationMs > 0 ? entry.durationMs : 0);
       if (start < first) first = start;
       if (end > last) last = end;
