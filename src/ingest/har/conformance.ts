@@ -60,8 +60,12 @@ export function shouldValidate(index: number): boolean {
   return index <= FIRST_CHECKED || index % SAMPLE_EVERY === 0;
 }
 
-/** Conformance problems of one parsed entry, as short stable descriptions (no data values). */
-export function conformanceProblems(raw: unknown): string[] {
+/**
+ * Conformance problems of one parsed entry, as short stable descriptions (no data
+ * values), leaving out fields the normalizer already reported (`reported` holds the
+ * field paths of its problems, e.g. "request.headers").
+ */
+export function conformanceProblems(raw: unknown, reported: readonly string[]): string[] {
   const validate = validator();
   if (!validate) return [];
   let errors: AjvError[] = [];
@@ -74,9 +78,27 @@ export function conformanceProblems(raw: unknown): string[] {
     const field = e.keyword === 'required' && e.params?.missingProperty ? `${base}.${e.params.missingProperty}` : base;
     if (IGNORED_FIELDS.some((f) => field === f || field.startsWith(`${f}.`) || field.startsWith(`${f}[`))) continue;
     if (e.keyword === 'oneOf' || e.keyword === 'anyOf') continue;
-    out.add(`entry${base} ${e.message ?? e.keyword}`);
+    if (reported.some((r) => coveredBy(field.slice(1) || 'entry', r))) continue;
+    const message = e.keyword === 'pattern' ? 'does not match the expected format' : (e.message ?? e.keyword);
+    out.add(`entry${base} ${message}`);
   }
   return [...out];
+}
+
+/** The field path a normalizer problem is about: its first word ("request.headers is not an array"). */
+export function problemField(problem: string): string {
+  return problem.split(' ', 1)[0]!;
+}
+
+function coveredBy(field: string, reportedField: string): boolean {
+  return reportedField === 'entry' || field === reportedField || field.startsWith(`${reportedField}.`) || field.startsWith(`${reportedField}[`);
+}
+
+/** Drops problems about the insides of something already reported as missing or of the wrong type. */
+export function pruneProblems(problems: readonly string[]): string[] {
+  const unique = [...new Set(problems)];
+  const fields = unique.map(problemField);
+  return unique.filter((_, i) => !fields.some((f, j) => j !== i && coveredBy(fields[i]!, f) && fields[i] !== f));
 }
 
 interface ProblemKind {

@@ -3,10 +3,12 @@
  * keep their decoded text, binary ones only their size, large ones the fragments
  * found while they streamed past plus where to read them again.
  */
+import { gunzipSync } from 'node:zlib';
 import type { BodyRef, Header } from '../../model/index.js';
 import { headerValue } from '../../model/index.js';
 import { BACKSLASH } from '../scan/byte-classes.js';
-import { base64DecodedLength } from '../scan/index.js';
+import { base64DecodedLength, createFragmentScanner } from '../scan/index.js';
+import { LARGE_BODY_BYTES, MAX_DECODED_BODY_BYTES } from '../types.js';
 import { mediumBase64Bytes, mediumText, type CutString } from './cut-strings.js';
 import { fileBody } from './file-body.js';
 import { asObject, asText, finiteNumber } from './json-values.js';
@@ -98,10 +100,35 @@ function mediumBase64Body(cut: Extract<CutString, { kind: 'medium' }>, mimeType:
 }
 
 function decodedBody(bytes: Buffer, mimeType: string): BodyRef {
+  if (isGzip(bytes)) return gunzippedBody(bytes, mimeType);
   if (isTextualMime(mimeType) || looksLikeText(bytes, false)) {
     return { size: bytes.length, mimeType, text: bytes.toString('utf8') };
   }
   return { size: bytes.length, mimeType, binary: true };
+}
+
+function isGzip(bytes: Buffer): boolean {
+  return bytes.length >= 3 && bytes[0] === 0x1f && bytes[1] === 0x8b && bytes[2] === 0x08;
+}
+
+/**
+ * HAR bodies are meant to be decoded already, but a proxy that failed to decode
+ * one (mitmproxy) stores the compressed bytes as base64. Undo it when possible.
+ */
+function gunzippedBody(bytes: Buffer, mimeType: string): BodyRef {
+  try {
+    const plain = gunzipSync(bytes, { maxOutputLength: MAX_DECODED_BODY_BYTES });
+    const body = plain.length <= LARGE_BODY_BYTES ? decodedBody(plain, mimeType) : { size: plain.length, mimeType, fragments: scanAll(plain) };
+    return { ...body, decodedFrom: ['gzip'] };
+  } catch {
+    return { size: bytes.length, mimeType, binary: true, problem: 'undecodable: gzip' };
+  }
+}
+
+function scanAll(bytes: Buffer): string[] {
+  const scanner = createFragmentScanner();
+  scanner.push(bytes);
+  return scanner.end();
 }
 
 function textBody(text: string, mimeType: string): BodyRef {

@@ -10,7 +10,7 @@ import { dirname, resolve } from 'node:path';
 import { headerValue, type Entry } from '../../model/index.js';
 import { InputError } from '../errors.js';
 import type { OpenOptions } from '../types.js';
-import { conformanceProblems, ProblemLog, shouldValidate } from './conformance.js';
+import { conformanceProblems, problemField, ProblemLog, pruneProblems, shouldValidate } from './conformance.js';
 import { CutRegistry } from './cut-strings.js';
 import { describeProducer, type ProducerHints } from './producer.js';
 import { readPages } from './pages.js';
@@ -129,13 +129,14 @@ export class HarPass {
       problems: [],
       rescans: [],
     };
-    if (shouldValidate(event.index)) {
-      this.problems.checked++;
-      for (const p of conformanceProblems(raw)) this.problems.add(p, ref, true);
-    }
     const entry = normalizeEntry(raw, event.index, this.lastStartedAt, ctx);
     this.lastStartedAt = entry.startedAt;
-    for (const p of new Set(ctx.problems)) this.problems.add(`entry ${p}`, ref, false);
+    const problems = pruneProblems(ctx.problems);
+    for (const p of problems) this.problems.add(p, ref, false);
+    if (shouldValidate(event.index)) {
+      this.problems.checked++;
+      for (const p of conformanceProblems(raw, problems.map(problemField))) this.problems.add(p, ref, true);
+    }
     for (const r of ctx.rescans) await rescanBody(r, this.tuning.scanner);
     if (event.index <= HINT_ENTRIES && !this.hints.userAgent) this.collectHints(entry);
     return entry;
