@@ -71,7 +71,7 @@ function timeUse(ctx: RuleContext, t: SessionToken, use: TokenUse, claimSeconds:
     refused: (saidSo && verdict.status >= 400) || bareRefusal,
   };
   if (occurrence && sameToken) out.code = occurrence.code;
-  const serverTime = occurrence ? parseDotnetTime(occurrence.details.currentTime) : undefined;
+  const serverTime = occurrence && sameToken ? parseDotnetTime(occurrence.details.currentTime) : undefined;
   if (serverTime !== undefined) out.serverTimeMs = serverTime;
   return out;
 }
