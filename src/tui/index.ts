@@ -3,9 +3,6 @@
  * and analyzes the traces, reporting progress) and a lazy body reader; this
  * module only shows the finished Report and never analyzes anything itself.
  */
-import { render } from 'ink';
-import { createElement } from 'react';
-import { App } from './components/App.js';
 import type { TuiOptions } from './types.js';
 
 export type { ExportKind, TuiData, TuiOptions, TuiProgress } from './types.js';
@@ -20,8 +17,12 @@ const LEAVE_ALT_SCREEN = '\u001b[?1049l';
  * (the caller prints its one-line message and exits with status 2).
  */
 export async function runTui(options: TuiOptions): Promise<void> {
+  // React's development build re-renders several times slower; a terminal app
+  // run by users wants the production one. Set before React is first loaded,
+  // which is why Ink and React are imported only here, on demand.
+  process.env.NODE_ENV ??= 'production';
+  const { startApp } = await import('./start.js');
   const stdout = process.stdout;
-  const useAltScreen = stdout.isTTY === true;
   let inAltScreen = false;
   const leave = () => {
     if (inAltScreen) {
@@ -29,22 +30,17 @@ export async function runTui(options: TuiOptions): Promise<void> {
       stdout.write(LEAVE_ALT_SCREEN);
     }
   };
-  if (useAltScreen) {
+  if (stdout.isTTY === true) {
     stdout.write(ENTER_ALT_SCREEN);
     inAltScreen = true;
     // A crash or a signal must not leave the user on a blank alternate screen.
     process.once('exit', leave);
   }
-  const instance = render(createElement(App, { options }), {
-    stdout,
-    exitOnCtrlC: true,
-    patchConsole: true,
-    incrementalRendering: true,
-  });
+  const app = startApp(options);
   try {
-    await instance.waitUntilExit();
+    await app.waitUntilExit();
   } finally {
-    instance.cleanup();
+    app.cleanup();
     leave();
     process.off('exit', leave);
   }

@@ -1,5 +1,6 @@
 /** Renders the real app with ink-testing-library and drives it with key presses. */
 import { render } from 'ink-testing-library';
+import { createElement } from 'react';
 import { App } from '../../src/tui/components/App.js';
 import type { TuiOptions } from '../../src/tui/index.js';
 
@@ -39,11 +40,15 @@ export interface Harness {
   unmount(): void;
 }
 
-export async function renderApp(options: TuiOptions, size: { columns: number; rows: number } | undefined = { columns: 80, rows: 24 }): Promise<Harness> {
+/** `size: null` follows the (fake) output's size instead of a fixed 80×24. */
+export async function renderApp(options: TuiOptions, size: { columns: number; rows: number } | null = { columns: 80, rows: 24 }): Promise<Harness> {
   const exits: (Error | undefined)[] = [];
-  const instance = render(<App options={options} size={size} onExit={(e) => exits.push(e)} />);
+  // createElement, not JSX: some tests load React's production build, which has no JSX dev runtime.
+  const instance = render(createElement(App, { options, size: size ?? undefined, onExit: (e?: Error) => exits.push(e) }));
   const frame = () => instance.lastFrame() ?? '';
   await waitFor(() => frame().includes('[timeline') || exits.length > 0, 'the first timeline frame');
+  // Input listeners attach in effects that run just after the first frame is drawn.
+  await new Promise((resolve) => setTimeout(resolve, 20));
   const press = async (...keys: string[]) => {
     for (const key of keys) {
       instance.stdin.write(key);

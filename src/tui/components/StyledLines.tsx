@@ -1,7 +1,7 @@
 /** Draws prepared lines; the only place segments become Ink <Text> nodes. */
 import { Box, Text } from 'ink';
 import type { ReactElement } from 'react';
-import type { StyledLine } from '../text/styled.js';
+import { mergeSegments, type StyledLine } from '../text/styled.js';
 import { useTheme } from './theme-context.js';
 
 export function StyledLineText({ line }: { line: StyledLine }): ReactElement {
@@ -10,7 +10,7 @@ export function StyledLineText({ line }: { line: StyledLine }): ReactElement {
   if (line.length === 0) return <Text> </Text>;
   return (
     <Text wrap="truncate-end">
-      {line.map((s, i) => {
+      {mergeSegments(line).map((s, i) => {
         const style = s.style ? theme[s.style] : undefined;
         return (
           <Text key={i} {...style} inverse={s.selected ? inverse : style?.inverse}>

@@ -23,7 +23,7 @@ export interface BodyViewOptions {
 
 function describe(ref: BodyRef): string {
   const parts = [ref.mimeType || 'unknown type'];
-  if (ref.size >= 0) parts.push(`${formatSize(ref.size)}B`.replace(/(\d)B$/, '$1 B'));
+  if (ref.size >= 0) parts.push(formatSize(ref.size).replace(/(\d)$/, '$1 ').replace(/([kMGT])$/, ' $1') + 'B');
   if (ref.decodedFrom && ref.decodedFrom.length > 0) parts.push(`decoded from ${ref.decodedFrom.join(', ')}`);
   return parts.map(printable).join(' · ');
 }

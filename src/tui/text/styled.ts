@@ -126,3 +126,14 @@ export function wordWrap(text: string, width: number, indent = 0): string[] {
   }
   return out;
 }
+
+/** Join neighbouring segments that look the same: fewer nodes for Ink to lay out per frame. */
+export function mergeSegments(line: StyledLine): StyledLine {
+  const out: StyledLine = [];
+  for (const s of line) {
+    const last = out[out.length - 1];
+    if (last && last.style === s.style && !!last.selected === !!s.selected) last.text += s.text;
+    else out.push({ ...s });
+  }
+  return out;
+}

@@ -67,7 +67,7 @@ export function statusLine(input: StatusInput): StyledLine {
   let where: string;
   switch (view) {
     case 'timeline':
-      where = `[timeline ${input.visibleCount === 0 ? 0 : state.timeline.selected + 1}/${formatCount(input.visibleCount)}${
+      where = `[timeline ${formatCount(input.visibleCount === 0 ? 0 : state.timeline.selected + 1)}/${formatCount(input.visibleCount)}${
         input.visibleCount !== input.totalCount ? ` of ${formatCount(input.totalCount)}` : ''
       }]`;
       break;
