@@ -7,21 +7,22 @@ import { tokenId } from '../jwt/index.js';
 
 /**
  * Turn the authorization-response parameters of an entry into
- * AuthorizeResponse records, naming tokens by fingerprint (the registry has
- * already seen them as request uses or response issues).
+ * AuthorizeResponse records, naming tokens by fingerprint (the same id the
+ * registry gives them as request uses or response issues). The registry
+ * parameter is kept for callers; linking no longer needs it.
  */
-export function linkAuthorizeResponses(entry: Entry, registry: TokenRegistry): AuthorizeResponse[] {
+export function linkAuthorizeResponses(entry: Entry, _registry?: TokenRegistry): AuthorizeResponse[] {
   const out: AuthorizeResponse[] = [];
   for (const { via, params, target } of authorizeResponsesOf(entry)) {
     const r: AuthorizeResponse = { entry: { input: entry.input, index: entry.index }, via };
     if (target) r.target = target;
     const state = params.get('state');
     if (state !== undefined) r.state = state;
+    // Values in a Location are registered as issued tokens after this runs, so
+    // name them by fingerprint whether or not the registry has seen them yet.
     const idOf = (name: string): string | undefined => {
       const v = params.get(name);
-      if (!v) return undefined;
-      const id = tokenId(v);
-      return registry.get(id) ? id : undefined;
+      return v ? tokenId(v) : undefined;
     };
     const code = idOf('code');
     if (code) r.code = code;
