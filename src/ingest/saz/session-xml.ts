@@ -19,7 +19,6 @@ export interface SessionXml {
 const SESSION_TAG = /<Session\b([^>]*)>/;
 const TIMERS_TAG = /<SessionTimers\b([^>]*?)\/?>/;
 const FLAG_TAG = /<SessionFlag\b([^>]*?)\/?>/g;
-const ATTRIBUTE = /([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
@@ -34,9 +33,30 @@ function decodeEntities(value: string): string {
   });
 }
 
+/** name="value" pairs of one tag; a plain indexOf walk, since this runs for every session. */
 function attributes(text: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const m of text.matchAll(ATTRIBUTE)) out[m[1]!] = decodeEntities(m[2] ?? m[3] ?? '');
+  let pos = 0;
+  // Each pass moves past one '=' sign, so the loop ends.
+  for (;;) {
+    const eq = text.indexOf('=', pos);
+    if (eq === -1) break;
+    let nameEnd = eq;
+    while (nameEnd > pos && text.charCodeAt(nameEnd - 1) <= 0x20) nameEnd--;
+    let nameStart = nameEnd;
+    while (nameStart > pos && text.charCodeAt(nameStart - 1) > 0x20) nameStart--;
+    let q = eq + 1;
+    while (q < text.length && text.charCodeAt(q) <= 0x20) q++;
+    const quote = text[q];
+    if (quote !== '"' && quote !== "'") {
+      pos = eq + 1;
+      continue;
+    }
+    const close = text.indexOf(quote, q + 1);
+    if (close === -1) break;
+    if (nameEnd > nameStart) out[text.slice(nameStart, nameEnd)] = decodeEntities(text.slice(q + 1, close));
+    pos = close + 1;
+  }
   return out;
 }
 

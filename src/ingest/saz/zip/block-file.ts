@@ -5,8 +5,9 @@
  * prefetched while the current one is parsed), and the file's sha256 is
  * computed from those same blocks instead of a second pass.
  */
-import { createHash, type Hash } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { open, type FileHandle } from 'node:fs/promises';
+import { createFileHasher, type FileHasher } from './file-hasher.js';
 
 export const BLOCK_BYTES = 2 << 20;
 const CACHED_BLOCKS = 4;
@@ -14,7 +15,7 @@ const MAX_PENDING_HASH_BLOCKS = 4;
 
 export class BlockFile {
   private readonly blocks = new Map<number, Promise<Buffer>>();
-  private readonly hash: Hash = createHash('sha256');
+  private readonly hash: FileHasher;
   /** Index of the next block the hash needs. */
   private hashedBlocks = 0;
   /** Blocks that arrived ahead of the hash position, kept briefly so they are hashed without a re-read. */
@@ -25,7 +26,9 @@ export class BlockFile {
   private constructor(
     private readonly handle: FileHandle,
     readonly size: number,
-  ) {}
+  ) {
+    this.hash = createFileHasher(size);
+  }
 
   static async open(path: string): Promise<BlockFile> {
     const handle = await open(path, 'r');
@@ -143,11 +146,23 @@ export class BlockFile {
       }
     }
     this.pendingHash.clear();
-    this.digest = this.hash.digest('hex');
+    try {
+      this.digest = await this.hash.digest();
+    } catch {
+      this.digest = await this.rehash();
+    }
     return this.digest;
   }
 
+  /** A second, inline pass over the file, should the hashing worker have failed. */
+  private async rehash(): Promise<string> {
+    const hash = createHash('sha256');
+    for (let offset = 0; offset < this.size; offset += BLOCK_BYTES) hash.update(await this.readDirect(offset, BLOCK_BYTES));
+    return hash.digest('hex');
+  }
+
   async close(): Promise<void> {
+    if (this.digest === undefined) this.hash.dispose();
     this.blocks.clear();
     this.pendingHash.clear();
     await this.handle.close();

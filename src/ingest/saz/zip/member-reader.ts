@@ -18,6 +18,7 @@ const LOCAL_SIG = 0x04034b50;
 /** Above this, inflation runs on the libuv thread pool so it overlaps with parsing on the main thread. */
 const ASYNC_INFLATE_BYTES = 64 << 10;
 const inflateRawAsync = promisify(inflateRaw);
+const MAX_CHUNK_BYTES = 8 << 20;
 
 function tooLarge(e: unknown): boolean {
   return e instanceof RangeError || (e as NodeJS.ErrnoException | undefined)?.code === 'ERR_BUFFER_TOO_LARGE';
@@ -77,12 +78,15 @@ export class MemberReader {
       // Copy: `data` may be a view into the block cache.
       return { bytes: Buffer.from(data.subarray(0, cap)), truncated: data.length > cap };
     }
-    return this.inflate(data, cap);
+    return this.inflate(data, member.uncompressedSize, cap);
   }
 
-  private async inflate(data: Buffer, cap: number): Promise<CappedBytes> {
+  private async inflate(data: Buffer, expectedSize: number, cap: number): Promise<CappedBytes> {
+    // zlib's default 16 KB output chunks cost an allocation (and, async, a thread-pool
+    // round trip) each; sizing the chunk from the directory's size makes it one step.
+    const options = { maxOutputLength: cap, chunkSize: Math.max(64, Math.min(expectedSize, MAX_CHUNK_BYTES, cap)) };
     try {
-      const bytes = data.length < ASYNC_INFLATE_BYTES ? inflateRawSync(data, { maxOutputLength: cap }) : await inflateRawAsync(data, { maxOutputLength: cap });
+      const bytes = data.length < ASYNC_INFLATE_BYTES ? inflateRawSync(data, options) : await inflateRawAsync(data, options);
       return { bytes, truncated: false };
     } catch (e) {
       if (tooLarge(e)) return { bytes: await inflatePrefix(data, cap), truncated: true };
