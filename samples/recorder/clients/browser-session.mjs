@@ -56,3 +56,11 @@ export async function signInInteractive(page, options) {
 }
 
 export const spaCall = (page, fnName, ...args) => page.evaluate(([f, a]) => window.spa[f](...a), [fnName, args]);
+
+/** Starts a sign-in that is expected to end without a login form (an error page or an error redirect). */
+export async function signInExpectingNoForm(page, options, urlPredicate) {
+  await Promise.all([
+    page.waitForURL(urlPredicate, { waitUntil: 'load' }),
+    page.evaluate((o) => window.spa.signIn(o), options).catch(() => {}),
+  ]);
+}

@@ -22,6 +22,7 @@ export class InternalProvider {
     provider.proxy = true;
     // Keep the recorder's console quiet: provider errors are visible in the traces.
     provider.on('server_error', (ctx, err) => console.error('idp server_error', err.message));
+    provider.on('grant.error', (ctx, err) => { if (process.env.SAMPLE_IDP_DEBUG) console.error('idp grant.error', err.error_detail ?? err.message); });
     return provider;
   }
 

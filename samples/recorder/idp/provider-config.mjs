@@ -6,6 +6,7 @@ import {
   APIS, DAEMON_CLIENT, SPA_CLIENT, TENANT_ID, USER, apiByResource, resourcesInScope,
 } from '../lib/tenant.mjs';
 import { entraAccessTokenClaims } from './token-claims.mjs';
+import { SharedMemoryAdapter } from './shared-adapter.mjs';
 
 export const INTERNAL_DAEMON_SECRET = 'internal-hop-secret-never-on-the-wire-0123456789';
 
@@ -40,6 +41,7 @@ export function providerConfiguration({ signingKeys, accessTokenTTL = 3600 }) {
         redirect_uris: [],
       },
     ],
+    adapter: SharedMemoryAdapter,
     jwks: { keys: signingKeys },
     cookies: {
       keys: ['sample-recorder-cookie-key-1'],

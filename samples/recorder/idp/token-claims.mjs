@@ -29,7 +29,8 @@ export async function entraAccessTokenClaims(ctx, token, jwt) {
   if (appOnly) {
     out.idtyp = 'app';
     out.oid = DAEMON_CLIENT.servicePrincipalOid;
-    out.roles = DAEMON_CLIENT.roles[api?.appIdUri] ?? [];
+    const roles = DAEMON_CLIENT.roles[api?.appIdUri] ?? [];
+    if (roles.length) out.roles = roles;
     out.sub = DAEMON_CLIENT.servicePrincipalOid;
   } else {
     out.name = USER.name;

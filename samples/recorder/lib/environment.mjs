@@ -25,7 +25,7 @@ async function startIdp({ certs, clockOffsetMs = 0, accessTokenTTL, policy, regi
   });
   child.stderr.on('data', (d) => {
     const text = d.toString();
-    if (!/oidc-provider WARNING|quick start development-only|share these between processes/.test(text)) process.stderr.write(`[idp] ${text}`);
+    if (!/oidc-provider WARNING: Unsupported runtime/.test(text)) process.stderr.write(`[idp] ${text}`);
   });
   const m = await waitForLine(child, /IDP_READY front=(\d+) admin=(\d+)/);
   return { child, frontPort: Number(m[1]), adminPort: Number(m[2]) };
