@@ -30,8 +30,11 @@ const inflateAsync = promisify(zlib.inflate) as AsyncDecoder;
 const inflateRawAsync = promisify(zlib.inflateRaw) as AsyncDecoder;
 const brotliAsync = promisify(zlib.brotliDecompress) as (input: Buffer, options: zlib.BrotliOptions) => Promise<Buffer>;
 
-/** Inputs at least this large are decoded off the main thread by the async variant. */
-export const ASYNC_DECODE_BYTES = 64 << 10;
+/**
+ * Inputs at least this large are decoded off the main thread by the async variant;
+ * for smaller ones the thread pool's per-call cost outweighs the work.
+ */
+export const ASYNC_DECODE_BYTES = 256 << 10;
 
 function isTooLarge(e: unknown): boolean {
   return e instanceof RangeError || (e as NodeJS.ErrnoException | undefined)?.code === 'ERR_BUFFER_TOO_LARGE';

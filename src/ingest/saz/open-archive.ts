@@ -17,9 +17,9 @@ export interface OpenedArchive {
   members: MemberReader;
 }
 
-export async function openBlockFile(path: string): Promise<BlockFile> {
+export async function openBlockFile(path: string, options: { hash?: boolean } = {}): Promise<BlockFile> {
   try {
-    return await BlockFile.open(path);
+    return await BlockFile.open(path, options);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new InputError('not-found', `${path}: no such file`);

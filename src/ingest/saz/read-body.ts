@@ -23,7 +23,7 @@ interface CachedDirectory {
 let cache: CachedDirectory | undefined;
 
 export async function readSazBody(loc: Extract<BodyLocation, { kind: 'saz-member' }>, options: { password?: string }): Promise<Buffer> {
-  const file = await openBlockFile(loc.path);
+  const file = await openBlockFile(loc.path, { hash: false });
   try {
     const st = await stat(loc.path);
     if (!cache || cache.path !== loc.path || cache.size !== st.size || cache.mtimeMs !== st.mtimeMs) {

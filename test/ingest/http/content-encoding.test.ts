@@ -1,6 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { decodeContentCodings, decodeContentCodingsAsync, parseCodings } from '../../../src/ingest/http/index.js';
+import { ASYNC_DECODE_BYTES, decodeContentCodings, decodeContentCodingsAsync, parseCodings } from '../../../src/ingest/http/index.js';
 
 const text = '{"error":"invalid_grant","error_description":"AADSTS70008: The provided authorization code or refresh token has expired."}';
 const plain = Buffer.from(text);
@@ -36,9 +37,13 @@ describe('decodeContentCodings', () => {
   });
 
   it('decodes large bodies on the thread pool with the same result', async () => {
-    const big = Buffer.from('x'.repeat(300_000) + text);
-    const result = await decodeContentCodingsAsync(gzipSync(big), ['gzip']);
+    // Random bytes do not compress, so the gzip input is above the thread-pool threshold.
+    const big = randomBytes(ASYNC_DECODE_BYTES + 100_000);
+    const gz = gzipSync(big);
+    expect(gz.length).toBeGreaterThan(ASYNC_DECODE_BYTES);
+    const result = await decodeContentCodingsAsync(gz, ['gzip']);
     expect(result.body.equals(big)).toBe(true);
+    expect(result.decodedFrom).toEqual(['gzip']);
   });
 
   it('keeps zstd (Node 20 has no zstd) and unknown codings raw, saying why', () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BlockFile, BLOCK_BYTES } from '../../../src/ingest/saz/zip/block-file.js';
+import { createFileHasher } from '../../../src/ingest/saz/zip/file-hasher.js';
 import { readCentralDirectory } from '../../../src/ingest/saz/zip/central-directory.js';
 import { MemberReader } from '../../../src/ingest/saz/zip/member-reader.js';
 import { groupSessions } from '../../../src/ingest/saz/sessions.js';
@@ -64,6 +65,17 @@ describe('zip layer', () => {
     } finally {
       await file.close();
     }
+  });
+
+  it('hashes large files on a worker thread that reads the file itself', async () => {
+    const data = pattern(300_000);
+    const path = await dir.writeFile('worker-hash.bin', data);
+    const { createHash } = await import('node:crypto');
+    const hasher = createFileHasher(path, data.length, true);
+    expect(hasher.wantsBlocks).toBe(false);
+    expect(await hasher.digest()).toBe(createHash('sha256').update(data).digest('hex'));
+    const missing = createFileHasher(`${path}.missing`, 10, true);
+    await expect(missing.digest()).rejects.toThrow('ENOENT');
   });
 
   it('groups members into sessions and counts orphans', () => {

@@ -1,13 +1,13 @@
 /**
  * Positional reads over a file through a small cache of aligned blocks.
  * SAZ members are stored in session order, so reading sessions in order
- * walks the file front to back: each block is read once (with the next one
- * prefetched while the current one is parsed), and the file's sha256 is
- * computed from those same blocks instead of a second pass.
+ * walks the file front to back: each block is read once, with the next one
+ * prefetched while the current one is parsed. A small file's sha256 is
+ * computed from those same blocks; a large one's by a worker (file-hasher).
  */
 import { createHash } from 'node:crypto';
 import { open, type FileHandle } from 'node:fs/promises';
-import { createFileHasher, type FileHasher } from './file-hasher.js';
+import { createFileHasher, NO_HASH, type FileHasher } from './file-hasher.js';
 
 export const BLOCK_BYTES = 2 << 20;
 const CACHED_BLOCKS = 4;
@@ -26,15 +26,17 @@ export class BlockFile {
   private constructor(
     private readonly handle: FileHandle,
     readonly size: number,
+    hashPath: string | undefined,
   ) {
-    this.hash = createFileHasher(size);
+    this.hash = hashPath === undefined ? NO_HASH : createFileHasher(hashPath, size);
   }
 
-  static async open(path: string): Promise<BlockFile> {
+  /** `hash: false` skips hashing (reading one body back needs no digest). */
+  static async open(path: string, options: { hash?: boolean } = {}): Promise<BlockFile> {
     const handle = await open(path, 'r');
     try {
       const { size } = await handle.stat();
-      return new BlockFile(handle, size);
+      return new BlockFile(handle, size, options.hash === false ? undefined : path);
     } catch (e) {
       await handle.close();
       throw e;
@@ -117,7 +119,7 @@ export class BlockFile {
   }
 
   private feedHash(index: number, buf: Buffer): void {
-    if (this.digest !== undefined || index < this.hashedBlocks) return;
+    if (!this.hash.wantsBlocks || this.digest !== undefined || index < this.hashedBlocks) return;
     if (index > this.hashedBlocks) {
       if (this.pendingHash.size < MAX_PENDING_HASH_BLOCKS) this.pendingHash.set(index, buf);
       return;
@@ -134,7 +136,7 @@ export class BlockFile {
   /** sha256 of the whole file (hex); reads whatever the cached reads did not cover. */
   async sha256(): Promise<string> {
     if (this.digest !== undefined) return this.digest;
-    const blockCount = Math.ceil(this.size / BLOCK_BYTES);
+    const blockCount = this.hash.wantsBlocks ? Math.ceil(this.size / BLOCK_BYTES) : 0;
     while (this.hashedBlocks < blockCount) {
       const index = this.hashedBlocks;
       const buf = this.pendingHash.get(index) ?? (await this.readDirect(index * BLOCK_BYTES, BLOCK_BYTES));
