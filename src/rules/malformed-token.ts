@@ -18,6 +18,25 @@ export const MALFORMED_CODES: ReadonlySet<string> = new Set([
   'IDX14100', 'IDX14101', 'IDX14102', 'IDX14107', 'IDX14111', 'IDX14120', 'IDX14121', 'IDX14122', 'IDX14307',
 ]);
 
+const SHAPE_TEXT: Record<Malformed['shape'], string> = {
+  'js-value': 'a JavaScript value',
+  'scheme-repeated': '"Bearer" repeated',
+  json: 'JSON instead of a token',
+  quoted: 'wrapped in quotes',
+  template: 'unexpanded template',
+  whitespace: 'contains spaces',
+  'url-encoded-jwt': 'URL-encoded JWT',
+  'truncated-jwt': 'cut-off JWT',
+  'broken-jwt': 'JWT does not decode',
+  'opaque-not-jwt': 'opaque, not a JWT',
+};
+
+function subject(t: SessionToken): string {
+  if (t.kind === 'access' || t.kind === 'opaque') return 'Bearer value';
+  const label = tokenLabel(t).replace(/ [0-9a-f]{12}$/, '');
+  return label[0]!.toUpperCase() + label.slice(1);
+}
+
 /** A retry of the same request this soon after an empty-bearer 401 means the empty header was a probe. */
 const PROBE_RETRY_MS = 60_000;
 
@@ -63,8 +82,8 @@ function tokenFinding(ctx: RuleContext, t: SessionToken, m: Malformed | undefine
   const draft: FindingDraft = {
     rule: 'malformed-token',
     severity: refused.length || api ? 'error' : 'warning',
-    title: opaqueForApi ? `API could not read bearer ${t.id} as a JWT (${api!.code})` : `Malformed ${t.kind === 'access' || t.kind === 'opaque' ? 'bearer' : tokenLabel(t).split(' ')[0]} value ${t.id}: ${problem.shape}`,
-    message: `${problem.reason[0]!.toUpperCase()}${problem.reason.slice(1)} (value ${t.id}, ${t.compact.length} characters)${where}.${refused.length ? ` Refused at ${refused.slice(0, 5).map((r) => refLabel(r, multi)).join(', ')}.` : ''}`,
+    title: opaqueForApi ? `API could not read bearer ${t.id} as a JWT (${api!.code})` : `${subject(t)} ${t.id} is not a usable token: ${SHAPE_TEXT[problem.shape]}`,
+    message: `${problem.reason[0]!.toUpperCase()}${problem.reason.slice(1)} (value ${t.id}, ${t.compact.length} characters)${where}.${refused.length ? ` The API refused it (${refused.slice(0, 5).map((r) => `${refLabel(r, multi)}`).join(', ')}).` : ''}`,
     entries,
     tokens: [t.id],
     evidence,
