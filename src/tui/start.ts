@@ -14,7 +14,6 @@ export function startApp(options: TuiOptions): StartedApp {
     stdout: process.stdout,
     exitOnCtrlC: true,
     patchConsole: true,
-    // Only lines that changed are rewritten: no flicker on a plain console or over SSH.
-    incrementalRendering: true,
+    // Not `incrementalRendering`: in Ink 6.8 it misplaces a frame that is not the first by one row.
   });
 }

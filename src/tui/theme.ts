@@ -27,13 +27,13 @@ export type Theme = Readonly<Record<StyleToken, TextStyle>>;
 const COLOUR_THEME: Theme = {
   error: { color: 'red', bold: true },
   warning: { color: 'yellow' },
-  info: { color: 'cyan' },
+  info: { color: 'blueBright' },
   ok: { color: 'green' },
   muted: { color: 'gray' },
-  accent: { color: 'blue', bold: true },
+  accent: { color: 'cyan' },
   heading: { bold: true },
   selected: { inverse: true },
-  title: { color: 'cyan', bold: true },
+  title: { bold: true, inverse: true },
 };
 
 const NO_COLOUR_THEME: Theme = {

@@ -98,6 +98,20 @@ describe('findings and tokens views', () => {
     expect(statusBar(h)).toMatch(/^\[timeline 30\/40\]/);
   });
 
+  test('space and PgUp scroll the details under the list when they do not fit', async () => {
+    const h = await renderApp(fixtureOptions(makeSignInData()));
+    await h.press('F');
+    expect(h.lines()[4]).toMatch(/^-+ 1-16\/\d+ {2}space\/PgUp: scroll -+$/);
+    expect(h.frame()).not.toContain('ConfigurationManager');
+    await h.press(' ');
+    expect(h.lines()[4]).not.toMatch(/ 1-16\//);
+    expect(h.frame()).toContain('ConfigurationManager');
+    await h.press(KEYS.pageUp);
+    expect(h.lines()[4]).toMatch(/ 1-16\//);
+    await h.press(' ', 'j');
+    expect(h.lines()[5]).toMatch(/^W F2 aad-error/);
+  });
+
   test('T lists every token; enter jumps to where it was issued', async () => {
     const h = await renderApp(fixtureOptions(makeSignInData()));
     await h.press('T');

@@ -44,6 +44,14 @@ describe('timeline', () => {
     for (const line of h.lines()) expect(line.length).toBeLessThanOrEqual(80);
   });
 
+  test('a held-down key arriving as one chunk moves once per character', async () => {
+    const h = await start();
+    await h.press('jjjj');
+    expect(selectedIndex(h)).toBe(5);
+    await h.press('kkG');
+    expect(selectedIndex(h)).toBe(40);
+  });
+
   test('q in the timeline quits at once', async () => {
     const h = await start();
     await h.press('q');
@@ -83,7 +91,7 @@ describe('detail view', () => {
     expect(statusBar(h)).toContain('· Findings]');
     expect(h.frame()).toContain('No finding names this entry.');
     await h.press('3');
-    expect(statusBar(h)).toContain('· Tokens]');
+    expect(statusBar(h)).toMatch(/· Tokens 1-19\/31\]/);
     await h.press('q');
     expect(statusBar(h)).toMatch(/^\[timeline 38\/40\]/);
     await h.press(KEYS.enter, KEYS.esc);

@@ -15,12 +15,12 @@ import type { TuiData, TuiOptions } from '../types.js';
 import { bottomLine, statusLine, titleLine } from '../views/chrome-lines.js';
 import { detailBody } from '../views/detail-screen.js';
 import { detailLabel } from '../views/detail-label.js';
-import { findingsListHeight, findingsBySeverity } from '../views/findings-model.js';
-import { findingsBody } from '../views/findings-screen.js';
-import { frameSize } from '../views/frame.js';
+import { findingsBySeverity } from '../views/findings-model.js';
+import { findingPanel, findingsBody, findingsLayout } from '../views/findings-screen.js';
+import { frameSize, scrollRange } from '../views/frame.js';
 import { allHelpLines, helpBody } from '../views/help-screen.js';
 import { columnStats, timelineBody, timelineLayout } from '../views/timeline-screen.js';
-import { tokensBody, tokensListHeight } from '../views/tokens-screen.js';
+import { tokenPanel, tokensBody, tokensLayout } from '../views/tokens-screen.js';
 import { StyledLines } from './StyledLines.js';
 
 export type ScreenOptions = Pick<TuiOptions, 'readBody' | 'showSecrets' | 'exportReport' | 'defaultExportPath'>;
@@ -59,21 +59,37 @@ export function MainScreen({ data, options, columns, rows, onQuit }: MainScreenP
     [inDetail, detailRow, state.detail.tab, model, requestBody, responseBody, showSecrets, size.width],
   );
 
+  const span = useMemo(() => ({ startMs: model.startMs, endMs: model.endMs }), [model]);
+  const split = view === 'tokens' ? tokensLayout(tokens.length, size.body) : findingsLayout(findings.length, size.body);
+  const panel = useMemo(() => {
+    if (view === 'findings') return findingPanel(findings, state.findings.selected, size.width, showSecrets);
+    if (view === 'tokens') return tokenPanel(tokens, findings, state.tokens.selected, size.width, showSecrets, span);
+    return [];
+  }, [view, findings, tokens, state.findings.selected, state.tokens.selected, size.width, showSecrets, span]);
+
   const metrics = {
     timelineHeight: size.body - 1,
-    findingsHeight: findingsListHeight(findings.length, size.body),
-    tokensHeight: tokensListHeight(tokens.length, size.body),
+    findingsHeight: findingsLayout(findings.length, size.body).listHeight,
+    tokensHeight: tokensLayout(tokens.length, size.body).listHeight,
     paneHeight: size.body - 1,
     detailLineCount: detail.length,
     helpLineCount: allHelpLines().length,
+    panelLineCount: panel.length,
+    panelHeight: split.panelHeight,
   };
   const base = { dispatch, model, visibleRows, findings, tokens, metrics, options, exit: onQuit };
   const baseRef = useRef(base);
   baseRef.current = base;
   const searchTextAt = useCallback((row: number) => cellsOf(model.rows[row]!, model, { showSecrets }).searchText, [model, showSecrets]);
   useInput((input, key) => {
-    const ctx: ControllerContext = { ...baseRef.current, state: current(), searchTextAt };
-    handleKey(keyName(input, key), input, ctx);
+    const context = (): ControllerContext => ({ ...baseRef.current, state: current(), searchTextAt });
+    const name = keyName(input, key);
+    // A held-down key (or fast typing) can arrive as one chunk "jjj": outside a prompt it is several key presses.
+    if (name === input && input.length > 1 && !current().prompt) {
+      for (const ch of input) handleKey(keyName(ch, {}), ch, context());
+      return;
+    }
+    handleKey(name, input, context());
   });
 
   let body;
@@ -87,10 +103,10 @@ export function MainScreen({ data, options, columns, rows, onQuit }: MainScreenP
         : [];
       break;
     case 'findings':
-      body = findingsBody({ findings, position: state.findings, height: size.body, width: size.width, showSecrets });
+      body = findingsBody({ findings, position: state.findings, height: size.body, width: size.width, panel, panelScroll: state.panelScroll });
       break;
     case 'tokens':
-      body = tokensBody({ tokens, findings, position: state.tokens, height: size.body, width: size.width, showSecrets, span: { startMs: model.startMs, endMs: model.endMs } });
+      body = tokensBody({ tokens, position: state.tokens, height: size.body, width: size.width, span, panel, panelScroll: state.panelScroll });
       break;
     case 'help':
       body = helpBody(state.helpScroll, size.body, size.width);
@@ -104,6 +120,7 @@ export function MainScreen({ data, options, columns, rows, onQuit }: MainScreenP
     findingsCount: findings.length,
     tokensCount: tokens.length,
     detailLabel: detailRow ? detailLabel(detailRow, model, showSecrets) : '',
+    detailRange: scrollRange(state.detail.scroll, detail.length, metrics.paneHeight),
     width: size.width,
   });
   return <StyledLines lines={[titleLine(model.report, size.width), ...body, status, bottomLine(state, size.width)]} />;

@@ -15,6 +15,8 @@ export type Action =
   | 'up'
   | 'pageDown'
   | 'pageUp'
+  | 'panelDown'
+  | 'panelUp'
   | 'top'
   | 'bottom'
   | 'open'
@@ -52,13 +54,17 @@ export interface KeyBinding {
 }
 
 const SCROLLABLE: readonly BindingScope[] = ['timeline', 'findings', 'tokens', 'detail', 'help'];
+const PAGED: readonly BindingScope[] = ['timeline', 'detail', 'help'];
+const SPLIT: readonly BindingScope[] = ['findings', 'tokens'];
 const SUBVIEWS: readonly BindingScope[] = ['detail', 'findings', 'tokens', 'help'];
 
 export const KEY_BINDINGS: readonly KeyBinding[] = [
   { keys: ['j', 'down'], scopes: SCROLLABLE, action: 'down', help: 'next row / scroll down' },
   { keys: ['k', 'up'], scopes: SCROLLABLE, action: 'up', help: 'previous row / scroll up' },
-  { keys: ['space', 'pagedown'], scopes: SCROLLABLE, action: 'pageDown', help: 'page down' },
-  { keys: ['pageup'], scopes: SCROLLABLE, action: 'pageUp', help: 'page up' },
+  { keys: ['space', 'pagedown'], scopes: PAGED, action: 'pageDown', help: 'page down' },
+  { keys: ['pageup'], scopes: PAGED, action: 'pageUp', help: 'page up' },
+  { keys: ['space', 'pagedown'], scopes: SPLIT, action: 'panelDown', help: 'scroll the details under the list down' },
+  { keys: ['pageup'], scopes: SPLIT, action: 'panelUp', help: 'scroll the details under the list up' },
   { keys: ['g', 'home'], scopes: SCROLLABLE, action: 'top', help: 'first row / top' },
   { keys: ['G', 'end'], scopes: SCROLLABLE, action: 'bottom', help: 'last row / bottom' },
   { keys: ['enter'], scopes: ['timeline'], action: 'open', help: 'open the entry detail' },

@@ -35,6 +35,8 @@ const SCOPE_LABELS: Record<string, string> = {
   help: 'Help',
   prompt: 'While typing in a prompt (filter, search, export)',
   'timeline,findings,tokens,detail,help': 'Moving (every list and pane)',
+  'timeline,detail,help': 'Paging (timeline, detail, help)',
+  'findings,tokens': 'Findings and tokens views',
   'detail,findings,tokens,help': 'Every view but the timeline',
 };
 

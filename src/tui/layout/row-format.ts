@@ -44,7 +44,7 @@ function cellSegments(col: Column, cells: RowCells): Segment[] {
     case 'method':
       return [seg(fitCell(cells.method, col.width, col.align))];
     case 'host':
-      return [seg(fitCell(cells.host, col.width, col.align), 'accent')];
+      return [seg(fitCell(cells.host, col.width, col.align))];
     case 'path':
       return [seg(fitCell(cells.path, col.width, col.align))];
     case 'status':

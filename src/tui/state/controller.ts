@@ -22,6 +22,9 @@ export interface ScreenMetrics {
   paneHeight: number;
   detailLineCount: number;
   helpLineCount: number;
+  /** Details panel under the findings/tokens list. */
+  panelLineCount: number;
+  panelHeight: number;
 }
 
 export interface ControllerContext {
@@ -179,6 +182,11 @@ export function handleKey(name: string, input: string, ctx: ControllerContext): 
   const motion = MOTIONS[action];
   if (motion) return ctx.dispatch(moveEvent(ctx, motion));
   switch (action) {
+    case 'panelDown':
+    case 'panelUp': {
+      const { panelLineCount, panelHeight } = ctx.metrics;
+      return ctx.dispatch({ type: 'scrollPanel', motion: action === 'panelDown' ? 'pageDown' : 'pageUp', count: panelLineCount, height: panelHeight });
+    }
     case 'quit':
       return ctx.exit();
     case 'back':

@@ -8,6 +8,8 @@ import { DETAIL_TABS, type Message, type PromptKind, type UiState, currentView }
 export type UiEvent =
   /** Move in the current view; `count` items (or lines), `height` visible. */
   | { type: 'move'; motion: Motion; count: number; height: number }
+  /** Scroll the details panel of the findings/tokens view. */
+  | { type: 'scrollPanel'; motion: Motion; count: number; height: number }
   | { type: 'openDetail'; row: number; timelinePosition?: number; height: number }
   | { type: 'setTab'; tab: number }
   | { type: 'cycleTab'; delta: 1 | -1 }
@@ -30,9 +32,9 @@ function move(state: UiState, motion: Motion, count: number, height: number): Ui
     case 'timeline':
       return { ...state, timeline: moveSelection(state.timeline, motion, count, height) };
     case 'findings':
-      return { ...state, findings: moveSelection(state.findings, motion, count, height) };
+      return { ...state, findings: moveSelection(state.findings, motion, count, height), panelScroll: 0 };
     case 'tokens':
-      return { ...state, tokens: moveSelection(state.tokens, motion, count, height) };
+      return { ...state, tokens: moveSelection(state.tokens, motion, count, height), panelScroll: 0 };
     case 'detail':
       return { ...state, detail: { ...state.detail, scroll: scrollText(state.detail.scroll, motion, count, height) } };
     case 'help':
@@ -44,7 +46,7 @@ function show(state: UiState, view: ViewName): UiState {
   const at = state.stack.indexOf(view);
   // Going to a view already in the history returns to it instead of stacking a copy.
   if (at >= 0) return { ...state, stack: state.stack.slice(0, at + 1) };
-  return { ...state, stack: [...state.stack, view], helpScroll: view === 'help' ? 0 : state.helpScroll };
+  return { ...state, stack: [...state.stack, view], helpScroll: view === 'help' ? 0 : state.helpScroll, panelScroll: 0 };
 }
 
 function updatePrompt(state: UiState, change: (p: NonNullable<UiState['prompt']>) => UiState['prompt']): UiState {
@@ -55,6 +57,8 @@ function reduceEvent(state: UiState, event: UiEvent): UiState {
   switch (event.type) {
     case 'move':
       return move(state, event.motion, event.count, event.height);
+    case 'scrollPanel':
+      return { ...state, panelScroll: scrollText(state.panelScroll, event.motion, event.count, event.height) };
     case 'openDetail': {
       const next = show({ ...state, detail: { row: event.row, tab: state.detail.tab, scroll: 0 } }, 'detail');
       if (event.timelinePosition === undefined || event.timelinePosition < 0) return next;

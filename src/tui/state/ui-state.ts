@@ -36,6 +36,8 @@ export interface UiState {
   tokens: ListPosition;
   detail: DetailState;
   helpScroll: number;
+  /** Scroll of the details panel under the findings/tokens lists. */
+  panelScroll: number;
   filterText: string;
   searchText: string;
   prompt?: PromptState;
@@ -52,6 +54,7 @@ export function initialState(): UiState {
     tokens: { selected: 0, top: 0 },
     detail: { row: 0, tab: 0, scroll: 0 },
     helpScroll: 0,
+    panelScroll: 0,
     filterText: '',
     searchText: '',
   };

@@ -78,27 +78,43 @@ export function wrapText(text: string, width: number, indent = 2): string[] {
   return out;
 }
 
-/** Wrap a styled line whose first segment is a label (e.g. "Host: ") and the rest a value. */
-export function wrapStyled(line: StyledLine, width: number, indent = 2): StyledLine[] {
-  if (lineWidth(line) <= width || width <= indent + 1) return [line];
-  const out: StyledLine[] = [];
-  let current: StyledLine = [];
-  let room = width;
+/** Segments covering text[start, end) of a line, keeping their styles. */
+function sliceLine(line: StyledLine, start: number, end: number): StyledLine {
+  const out: StyledLine = [];
+  let at = 0;
   for (const s of line) {
-    let text = s.text;
-    while (text.length > 0) {
-      if (room === 0) {
-        out.push(current);
-        current = [{ text: ' '.repeat(indent) }];
-        room = width - indent;
-      }
-      const piece = text.slice(0, room);
-      current.push(s.style ? { text: piece, style: s.style } : { text: piece });
-      room -= piece.length;
-      text = text.slice(piece.length);
-    }
+    const from = Math.max(start, at);
+    const to = Math.min(end, at + s.text.length);
+    if (from < to) out.push({ ...s, text: s.text.slice(from - at, to - at) });
+    at += s.text.length;
   }
-  if (current.length > 0) out.push(current);
+  return out;
+}
+
+/**
+ * Wrap a styled line to `width`, continuation lines indented. Breaks after a
+ * space when there is one in the second half of the line, else mid-word
+ * (URLs and tokens have no spaces).
+ */
+export function wrapStyled(line: StyledLine, width: number, indent = 2): StyledLine[] {
+  const text = lineText(line);
+  if (text.length <= width || width <= indent + 1) return [line];
+  const out: StyledLine[] = [];
+  const pad = ' '.repeat(indent);
+  let start = 0;
+  let room = width;
+  // Bounded: every pass consumes at least one character.
+  while (start < text.length) {
+    let end = Math.min(text.length, start + room);
+    if (end < text.length) {
+      const space = text.lastIndexOf(' ', end - 1);
+      if (space > start + room / 2) end = space + 1;
+    }
+    const piece = sliceLine(line, start, end);
+    out.push(out.length === 0 ? piece : [{ text: pad }, ...piece]);
+    start = end;
+    room = width - indent;
+  }
   return out;
 }
 

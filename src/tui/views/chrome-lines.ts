@@ -59,6 +59,8 @@ export interface StatusInput {
   findingsCount: number;
   tokensCount: number;
   detailLabel: string;
+  /** "1-18/45" when the detail content is longer than the pane. */
+  detailRange: string;
   width: number;
 }
 
@@ -72,7 +74,7 @@ export function statusLine(input: StatusInput): StyledLine {
       }]`;
       break;
     case 'detail':
-      where = `[${input.detailLabel} · ${DETAIL_TABS[state.detail.tab]}]`;
+      where = `[${input.detailLabel} · ${DETAIL_TABS[state.detail.tab]}${input.detailRange ? ` ${input.detailRange}` : ''}]`;
       break;
     case 'findings':
       where = `[findings ${Math.min(state.findings.selected + 1, input.findingsCount)}/${input.findingsCount}]`;

@@ -1,23 +1,41 @@
-/** Findings view body: the list on top, the selected finding in full below. */
+/** Findings view body: the list on top, the selected finding in full below (scrollable). */
 import type { Finding } from '../../model/index.js';
 import { findingLines } from '../detail/finding-lines.js';
 import { type ListPosition, visibleRange } from '../layout/virtual-window.js';
-import { markSelected, seg, type StyledLine } from '../text/styled.js';
+import { markSelected, seg, type StyledLine, wrapStyled } from '../text/styled.js';
 import { findingListLine, findingsListHeight } from './findings-model.js';
 import { fillBody } from './frame.js';
+import { panelRule, panelSlice } from './panel.js';
+
+export interface SplitLayout {
+  listHeight: number;
+  panelHeight: number;
+}
+
+export function findingsLayout(count: number, bodyHeight: number): SplitLayout {
+  const listHeight = findingsListHeight(count, bodyHeight);
+  return { listHeight, panelHeight: Math.max(1, bodyHeight - listHeight - 1) };
+}
+
+export function findingPanel(findings: readonly Finding[], selected: number, width: number, showSecrets: boolean): StyledLine[] {
+  const finding = findings[Math.min(selected, findings.length - 1)];
+  if (!finding) return [];
+  return findingLines(finding, { showSecrets, width }).flatMap((l) => wrapStyled(l, width));
+}
 
 export interface FindingsScreenInput {
   findings: readonly Finding[];
   position: ListPosition;
   height: number;
   width: number;
-  showSecrets: boolean;
+  panel: readonly StyledLine[];
+  panelScroll: number;
 }
 
 export function findingsBody(input: FindingsScreenInput): StyledLine[] {
   const { findings, position, height, width } = input;
   if (findings.length === 0) return fillBody([[seg('  No findings: nothing in this trace looks wrong.', 'muted')]], height, width);
-  const listHeight = findingsListHeight(findings.length, height);
+  const { listHeight, panelHeight } = findingsLayout(findings.length, height);
   const { start, end } = visibleRange(position, listHeight, findings.length);
   const lines: StyledLine[] = [];
   for (let i = start; i < end; i++) {
@@ -25,8 +43,7 @@ export function findingsBody(input: FindingsScreenInput): StyledLine[] {
     lines.push(i === position.selected ? markSelected(line) : line);
   }
   while (lines.length < listHeight) lines.push([]);
-  lines.push([seg('-'.repeat(width), 'muted')]);
-  const selected = findings[Math.min(position.selected, findings.length - 1)]!;
-  lines.push(...findingLines(selected, { showSecrets: input.showSecrets, width }));
+  lines.push(panelRule(width, input.panelScroll, input.panel.length, panelHeight));
+  lines.push(...panelSlice(input.panel, input.panelScroll, panelHeight));
   return fillBody(lines, height, width);
 }

@@ -25,3 +25,10 @@ export function fillBody(lines: readonly StyledLine[], height: number, width: nu
   for (let i = 0; i < height; i++) out.push(fitLine(lines[i] ?? [], width));
   return out;
 }
+
+/** "19-36/80" for a pane showing `height` of `count` lines from `scroll`; empty when everything fits. */
+export function scrollRange(scroll: number, count: number, height: number): string {
+  if (count <= height) return '';
+  const top = Math.max(0, Math.min(scroll, count - height));
+  return `${top + 1}-${top + height}/${count}`;
+}
