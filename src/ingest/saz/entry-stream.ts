@@ -105,7 +105,7 @@ export async function* streamEntries(archive: OpenedArchive, path: string, optio
   let memberWarnings = 0;
   let previousStart = 0;
   let lastProgress = performance.now();
-  const progress = (): void => options.onProgress?.({ input: options.input, bytesRead: archive.file.bytesRead, totalBytes: archive.file.size, entries: info.entries });
+  const progress = (bytesRead: number): void => options.onProgress?.({ input: options.input, bytesRead, totalBytes: archive.file.size, entries: info.entries });
 
   try {
     for (let i = 0; i < sessions.length; i++) {
@@ -144,12 +144,13 @@ export async function* streamEntries(archive: OpenedArchive, path: string, optio
       const now = performance.now();
       if (now - lastProgress >= PROGRESS_INTERVAL_MS) {
         lastProgress = now;
-        progress();
+        progress(archive.file.bytesRead);
       }
       yield entry;
     }
     info.sha256 = await archive.file.sha256();
-    progress();
+    // The directory at the end was read up front, so the whole file has been read now.
+    progress(archive.file.size);
     if (memberWarnings > MAX_MEMBER_WARNINGS) {
       warn({ code: 'saz-session-problem', message: `${path}: ${memberWarnings - MAX_MEMBER_WARNINGS} more sessions had problems`, entries: [] });
     }

@@ -83,9 +83,16 @@ function buildRequest(parts: SessionParts, ctx: EntryContext, https: boolean, pr
   return request;
 }
 
-/** Fiddler answers failed sessions itself (502 "[Fiddler] The connection to ... failed."); that text is the error. */
+/**
+ * Fiddler answers failed sessions itself (502 "[Fiddler] The connection to ...
+ * failed.", 408 "The request body did not contain..."): that text is the error.
+ * Known by the ResponseGeneratedByFiddler bit, or the "[Fiddler]" prefix when
+ * there is no metadata.
+ */
 function fiddlerError(parsed: ParsedResponse, text: string | undefined, meta: SessionMetadata | undefined): string | undefined {
-  if (!meta || (meta.bitFlags & BIT_RESPONSE_GENERATED_BY_FIDDLER) === 0 || parsed.status < 400) return undefined;
+  if (parsed.status < 400) return undefined;
+  const generated = meta ? (meta.bitFlags & BIT_RESPONSE_GENERATED_BY_FIDDLER) !== 0 : (text ?? '').trimStart().startsWith('[Fiddler]');
+  if (!generated) return undefined;
   const firstLine = (text ?? '').split('\n').map((l) => l.trim()).find((l) => l !== '');
   return (firstLine ?? parsed.statusText).slice(0, 200);
 }

@@ -64,6 +64,24 @@ describe('SAZ files built in the test', () => {
     expect(warnings.find((w) => w.code === 'saz-unsafe-member-name')!.message).not.toContain('passwd');
   });
 
+  it('takes Fiddler\'s own failure text as the error, but not a server\'s 502 page', async () => {
+    const failure = "[Fiddler] The connection to 'login.microsoftonline.com' failed. <br />Error: ConnectionRefused (0x274d).";
+    const path = await dir.writeZip('failed.saz', [
+      { name: 'raw/1_c.txt', data: request('GET', 'https://login.microsoftonline.com/common/discovery/v2.0/keys', { Host: 'login.microsoftonline.com' }) },
+      { name: 'raw/1_s.txt', data: response('502 Fiddler - Connection Failed', { 'Content-Type': 'text/html; charset=UTF-8' }, `${failure}${' '.repeat(512)}`) },
+      { name: 'raw/1_m.xml', data: metadataXml(1, timersAt('2024-01-01T00:00:00Z'), {}, '101') },
+      { name: 'raw/2_c.txt', data: request('GET', 'https://api.example/x', { Host: 'api.example' }) },
+      { name: 'raw/2_s.txt', data: response('502 Bad Gateway', { 'Content-Type': 'text/html' }, '<h1>upstream down</h1>') },
+      { name: 'raw/2_m.xml', data: metadataXml(2, timersAt('2024-01-01T00:00:01Z'), {}, '1') },
+      { name: 'raw/3_c.txt', data: request('GET', 'https://api.example/y', { Host: 'api.example' }) },
+      { name: 'raw/3_s.txt', data: response('502 Fiddler - DNS Lookup Failed', {}, "[Fiddler] DNS Lookup for 'api.example' failed.") },
+    ]);
+    const { entries } = await readAll(path);
+    expect(entries[0]!.response).toMatchObject({ status: 502, error: failure });
+    expect(entries[1]!.response.error).toBeUndefined();
+    expect(entries[2]!.response.error).toBe("[Fiddler] DNS Lookup for 'api.example' failed.");
+  });
+
   it('a zip without raw/ sessions is not a SAZ', async () => {
     const path = await dir.writeZip('plain.zip', [{ name: 'readme.txt', data: 'hello' }, { name: 'raw/1_s.txt', data: 'HTTP/1.1 200 OK\r\n\r\n' }]);
     const error = await openSaz(path, { input: 0 }).catch((e: unknown) => e);
@@ -157,6 +175,7 @@ describe('SAZ files built in the test', () => {
     expect(() => reader.entries()).toThrow(/only be streamed once/);
     const { progress } = await readAll(path);
     const last = progress[progress.length - 1]!;
+    expect(progress.length).toBeLessThanOrEqual(2);
     expect(last).toMatchObject({ input: 0, entries: 30 });
     expect(last.bytesRead).toBe(last.totalBytes);
   });
