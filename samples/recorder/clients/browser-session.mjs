@@ -28,11 +28,23 @@ export async function withBrowser({ harPath, hostMap, proxyServer }, fn) {
   context.setDefaultTimeout(15000);
   try {
     const page = context.pages()[0] ?? await context.newPage();
-    return await fn(page);
+    return await fn(page, { browserPid: browserPid(profile) });
   } finally {
     await context.close();
     fs.rmSync(profile, { recursive: true, force: true });
   }
+}
+
+/** The main Chromium process: the oldest process whose command line names our profile. */
+function browserPid(profile) {
+  let best;
+  for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (cmd.includes(profile) && !cmd.includes('--type=') && (!best || Number(pid) < best)) best = Number(pid);
+    } catch { /* process ended meanwhile */ }
+  }
+  return best;
 }
 
 export const SPA_URL = `https://${HOSTS.spa}/`;

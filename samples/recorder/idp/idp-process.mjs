@@ -10,7 +10,7 @@ import { createFrontHandler } from './entra-front.mjs';
 import { publicJwk } from './signing-keys.mjs';
 
 const config = JSON.parse(process.env.SAMPLE_IDP_CONFIG);
-const internal = new InternalProvider({ accessTokenTTL: config.accessTokenTTL ?? 3600 });
+const internal = new InternalProvider({ accessTokenTTL: config.accessTokenTTL ?? 3600, nativeRedirectUri: config.nativeRedirectUri });
 await internal.start();
 
 const state = {

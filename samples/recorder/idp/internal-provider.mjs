@@ -10,15 +10,16 @@ import { providerConfiguration } from './provider-config.mjs';
 import { newSigningKey } from './signing-keys.mjs';
 
 export class InternalProvider {
-  constructor({ accessTokenTTL }) {
+  constructor({ accessTokenTTL, nativeRedirectUri }) {
     this.accessTokenTTL = accessTokenTTL;
+    this.nativeRedirectUri = nativeRedirectUri;
     this.keys = [newSigningKey()];
     this.provider = this.#build();
     this.mount = `/${TENANT_ID}`;
   }
 
   #build() {
-    const provider = new Provider(ISSUER, providerConfiguration({ signingKeys: this.keys, accessTokenTTL: this.accessTokenTTL }));
+    const provider = new Provider(ISSUER, providerConfiguration({ signingKeys: this.keys, accessTokenTTL: this.accessTokenTTL, nativeRedirectUri: this.nativeRedirectUri }));
     provider.proxy = true;
     // Keep the recorder's console quiet: provider errors are visible in the traces.
     provider.on('server_error', (ctx, err) => console.error('idp server_error', err.message));

@@ -3,7 +3,7 @@
 // (resource chosen from the "api://.../Scope" scope, as Entra does) with
 // Entra's claim names, and RS256 keys with Entra-shaped key ids.
 import {
-  APIS, DAEMON_CLIENT, SPA_CLIENT, TENANT_ID, USER, apiByResource, resourcesInScope,
+  APIS, DAEMON_CLIENT, NATIVE_CLIENT, SPA_CLIENT, TENANT_ID, USER, apiByResource, resourcesInScope,
 } from '../lib/tenant.mjs';
 import { entraAccessTokenClaims } from './token-claims.mjs';
 import { SharedMemoryAdapter } from './shared-adapter.mjs';
@@ -21,7 +21,7 @@ function resourceServerInfo(api, accessTokenTTL) {
   };
 }
 
-export function providerConfiguration({ signingKeys, accessTokenTTL = 3600 }) {
+export function providerConfiguration({ signingKeys, accessTokenTTL = 3600, nativeRedirectUri = 'http://localhost:8400/' }) {
   return {
     clients: [
       {
@@ -31,6 +31,14 @@ export function providerConfiguration({ signingKeys, accessTokenTTL = 3600 }) {
         grant_types: ['authorization_code', 'refresh_token'],
         response_types: ['code'],
         redirect_uris: [SPA_CLIENT.redirectUri],
+      },
+      {
+        client_id: NATIVE_CLIENT.clientId,
+        token_endpoint_auth_method: 'none',
+        application_type: 'native',
+        grant_types: ['authorization_code', 'refresh_token'],
+        response_types: ['code'],
+        redirect_uris: [nativeRedirectUri],
       },
       {
         client_id: DAEMON_CLIENT.clientId,

@@ -12,14 +12,14 @@ import { startSpa } from '../web/spa-server.mjs';
 
 const recorderDir = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 
-async function startIdp({ certs, clockOffsetMs = 0, accessTokenTTL, policy, registeredCerts }) {
+async function startIdp({ certs, clockOffsetMs = 0, accessTokenTTL, policy, registeredCerts, nativeRedirectUri }) {
   const child = startProcess(process.execPath, ['--import', './idp/clock-offset.mjs', 'idp/idp-process.mjs'], {
     cwd: recorderDir,
     env: {
       ...process.env,
       SAMPLE_IDP_CLOCK_OFFSET_MS: String(clockOffsetMs),
       SAMPLE_IDP_CONFIG: JSON.stringify({
-        certPath: certs.certPath, keyPath: certs.keyPath, accessTokenTTL, policy, registeredCerts,
+        certPath: certs.certPath, keyPath: certs.keyPath, accessTokenTTL, policy, registeredCerts, nativeRedirectUri,
       }),
     },
   });

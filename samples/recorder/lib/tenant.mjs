@@ -38,6 +38,11 @@ export const SPA_CLIENT = {
   redirectUri: `https://${HOSTS.spa}/`,
 };
 
+/** A public desktop/CLI client that signs in through the system browser and a loopback redirect. */
+export const NATIVE_CLIENT = {
+  clientId: '0e8c4f2a-7b1d-4c3e-9a5f-6d2b8e1c4a97',
+};
+
 /** A confidential daemon with one valid secret, one expired secret and one registered certificate. */
 export const DAEMON_CLIENT = {
   clientId: '9e4b2a17-6c3d-4f80-a1b5-2d7c8e9f0a36',
