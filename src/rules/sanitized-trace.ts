@@ -4,8 +4,11 @@
  * or with placeholder Authorization values, while it clearly holds sign-in
  * or API traffic: token analysis is limited, and the user should know why.
  */
-import type { EntryRef, FindingDraft, Severity } from '../model/index.js';
+import type { Entry, EntryRef, FindingDraft, Severity } from '../model/index.js';
+import { headerValue } from '../model/index.js';
 import type { Session } from '../extract/index.js';
+import { hostOf, originOf } from '../extract/index.js';
+import { isMicrosoftAuthority } from '../jwt/index.js';
 import { uniqueRefs } from './support/evidence.js';
 import type { Rule } from './types.js';
 
@@ -19,6 +22,42 @@ const ADVICE_PLACEHOLDER =
 /** Tokens handed out by token/authorize responses in this trace. */
 function issuedTokenCount(session: Session): number {
   return session.tokens.filter((t) => t.issuedAt?.field !== undefined && OAUTH_ISSUE_FIELDS.has(t.issuedAt.field)).length;
+}
+
+/** A CORS preflight announcing an Authorization header covers the real request this soon after it. */
+const PREFLIGHT_WINDOW_MS = 30_000;
+const MAX_LISTED = 50;
+
+/** A fetch/XHR to another origin: the kind of request that carries a bearer token in a SPA. */
+function isCrossOriginCall(e: Entry): boolean {
+  const origin = headerValue(e.request.headers, 'origin');
+  if (origin && origin !== 'null' && origin.toLowerCase() !== originOf(e.request.url)) return true;
+  const dest = headerValue(e.request.headers, 'sec-fetch-dest');
+  const site = headerValue(e.request.headers, 'sec-fetch-site');
+  return dest === 'empty' && (site === 'same-site' || site === 'cross-site');
+}
+
+/**
+ * Requests that were most likely sent with a bearer token the export removed:
+ * their CORS preflight asked to send Authorization, or (when the trace issued
+ * tokens) they are cross-origin API calls. Sign-in hosts are left out.
+ */
+function likelyStrippedCalls(session: Session, tokensIssued: boolean): EntryRef[] {
+  const announced = new Map<string, number>();
+  const out: EntryRef[] = [];
+  for (const e of session.entries) {
+    if (out.length >= MAX_LISTED) break;
+    const url = e.request.url;
+    if (e.request.method.toUpperCase() === 'OPTIONS') {
+      if (/\bauthorization\b/i.test(headerValue(e.request.headers, 'access-control-request-headers') ?? '')) announced.set(url, e.startedAt);
+      continue;
+    }
+    if (headerValue(e.request.headers, 'authorization') !== undefined || isMicrosoftAuthority(hostOf(url))) continue;
+    const preflight = announced.get(url);
+    const byPreflight = preflight !== undefined && e.startedAt - preflight <= PREFLIGHT_WINDOW_MS;
+    if (byPreflight || (tokensIssued && isCrossOriginCall(e))) out.push({ input: e.input, index: e.index });
+  }
+  return out;
 }
 
 function signInRefs(session: Session): EntryRef[] {
@@ -60,7 +99,9 @@ export const rule: Rule = {
       reasons.push('placeholder-authorization');
       parts.push(`${placeholders.length} request(s) carry a placeholder instead of an Authorization value.`);
     }
-    const entries = uniqueRefs([...placeholders, ...f.unauthenticatedApiCalls, ...(stripped ? signInRefs(s) : [])]).slice(0, 50);
+    const likely = stripped ? likelyStrippedCalls(s, issued > 0) : [];
+    const removedHeaders = [f.withAuthorization === 0 ? 'authorization' : '', f.withCookie === 0 ? 'cookie' : '', f.withSetCookie === 0 ? 'set-cookie' : ''].filter(Boolean);
+    const entries = uniqueRefs([...placeholders, ...likely, ...f.unauthenticatedApiCalls, ...(stripped ? signInRefs(s) : [])]).slice(0, MAX_LISTED);
     const times = entries.map((r) => ctx.entry(r)?.startedAt).filter((t): t is number => t !== undefined);
     const finding: FindingDraft = {
       rule: 'sanitized-trace',
@@ -71,6 +112,7 @@ export const rule: Rule = {
       tokens: [],
       evidence: {
         reasons,
+        ...(stripped ? { removedHeaders } : {}),
         requests: f.requests,
         authorizationHeaders: f.withAuthorization,
         cookieHeaders: f.withCookie,
@@ -78,6 +120,7 @@ export const rule: Rule = {
         signInRequests: f.signInTraffic,
         tokensIssued: issued,
         unauthenticated401s: f.unauthenticatedApiCalls.slice(0, 20),
+        ...(likely.length ? { likelyStrippedRequests: likely.slice(0, 20) } : {}),
         ...(placeholders.length ? { placeholderAuthorization: placeholders.slice(0, 20) } : {}),
         ...(f.producerSaysSanitized ? { producerSaysSanitized: true } : {}),
         producers: [...new Set(s.inputs.map((i) => i.producer).filter((p): p is string => !!p))],

@@ -22,8 +22,8 @@ async function run(b: TraceBuilder, edit?: (s: Session) => void): Promise<Findin
 async function sanitizedSignIn(b: TraceBuilder): Promise<void> {
   b.add({ url: `${AUTHORITY}/oauth2/v2.0/authorize?client_id=${CLIENT_ID}&response_type=code&redirect_uri=https%3A%2F%2Fapp.contoso.com%2F&state=s&nonce=n` });
   b.tokenResponse({ form: { grant_type: 'authorization_code', client_id: CLIENT_ID, code: 'c0de' }, tokens: { access_token: await signToken(key, accessClaims(b.time)) } });
-  b.add({ url: API, method: 'OPTIONS', status: 204 });
-  b.add({ url: API, status: 200 });
+  b.add({ url: API, method: 'OPTIONS', status: 204, headers: { 'Access-Control-Request-Headers': 'authorization', Origin: 'https://app.contoso.com' } });
+  b.add({ url: API, status: 200, headers: { Origin: 'https://app.contoso.com' } });
 }
 
 interface Case {
@@ -69,9 +69,9 @@ const cases: Case[] = [
       expect(fs[0]).toMatchObject({
         rule: 'sanitized-trace',
         severity: 'warning',
-        evidence: { reasons: ['credentials-stripped'], authorizationHeaders: 0, cookieHeaders: 0, setCookieHeaders: 0, signInRequests: 2, tokensIssued: 1, unauthenticated401s: [{ input: 0, index: 5 }] },
+        evidence: { reasons: ['credentials-stripped'], removedHeaders: ['authorization', 'cookie', 'set-cookie'], likelyStrippedRequests: [{ input: 0, index: 4 }], authorizationHeaders: 0, cookieHeaders: 0, setCookieHeaders: 0, signInRequests: 2, tokensIssued: 1, unauthenticated401s: [{ input: 0, index: 5 }] },
       });
-      expect(fs[0]!.entries.map((e) => e.index)).toEqual([5, 1, 2]);
+      expect(fs[0]!.entries.map((e) => e.index)).toEqual([4, 5, 1, 2]);
       expect(fs[0]!.advice).toContain('Allow to generate HAR with sensitive data');
       expect(fs[0]!.advice).toContain('Export HAR (with sensitive data)');
     },
