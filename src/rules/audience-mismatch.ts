@@ -8,6 +8,7 @@ import { audienceList, sameAudience } from '../jwt/index.js';
 import type { Rule, RuleContext } from './types.js';
 import { collectAudienceUses, type AudienceGroup } from './support/audience-groups.js';
 import { iso, refLabel, uniqueRefs } from './support/evidence.js';
+import { plainRef } from './support/refs.js';
 
 /**
  * The first later request to the same API that got through with a token for
@@ -73,14 +74,14 @@ function findingOf(ctx: RuleContext, g: AudienceGroup): FindingDraft {
     origin: g.origin,
     source: [...g.sources],
     status: lead.verdict.status,
-    refusedEntries: refs.map((r) => refLabel(r, multi)),
+    refusedEntries: refs.map(plainRef),
   };
-  if (g.accepted.length) evidence.acceptedEntries = g.accepted.slice(0, 20).map((u) => refLabel(u.use, multi));
+  if (g.accepted.length) evidence.acceptedEntries = g.accepted.slice(0, 20).map((u) => plainRef(u.use));
   if (g.code) evidence.code = g.code;
   if (formOnly) evidence.formOnly = true;
   if (g.wrongResource) evidence.wrongResource = g.wrongResource;
-  if (g.acceptedElsewhere) evidence.acceptedAt = { host: g.acceptedElsewhere.host, entry: refLabel(g.acceptedElsewhere.ref, multi) };
-  if (fixedAt) evidence.fixedAt = { entry: refLabel(fixedAt.ref, multi), token: fixedAt.token, aud: fixedAt.aud, time: iso(fixedAt.time) };
+  if (g.acceptedElsewhere) evidence.acceptedAt = { host: g.acceptedElsewhere.host, entry: plainRef(g.acceptedElsewhere.ref) };
+  if (fixedAt) evidence.fixedAt = { entry: plainRef(fixedAt.ref), token: fixedAt.token, aud: fixedAt.aud, time: iso(fixedAt.time) };
 
   const entries = uniqueRefs([...refs, ...g.accepted.map((u) => u.use), ...(fixedAt ? [fixedAt.ref] : [])]);
   const draft: FindingDraft = {

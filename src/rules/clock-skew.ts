@@ -8,6 +8,7 @@ import { formatDuration } from '../jwt/index.js';
 import type { Rule, RuleContext } from './types.js';
 import { authOrigins, clockCandidates, inSyncOrigins, type ClockCandidate } from './support/clock-candidates.js';
 import { iso, refLabel, uniqueRefs } from './support/evidence.js';
+import { plainRef } from './support/refs.js';
 import { direction } from './support/server-clock.js';
 
 /** Durations for titles: estimates carry a second of noise, so "10 min", not "10 min 1 s". */
@@ -88,19 +89,19 @@ function originFinding(ctx: RuleContext, c: ClockCandidate, relevant: boolean): 
     samples: c.dateClock?.samples ?? 0,
     thresholdSeconds: ctx.settings.skewThresholdSeconds,
     source,
-    entriesMeasured: measured.slice(0, 20).map((r) => refLabel(r, multi)),
+    entriesMeasured: measured.slice(0, 20).map(plainRef),
     authRelated: relevant,
   };
   if (c.tokenReadings.length) {
     evidence.tokenReadings = c.tokenReadings.slice(0, 10).map((r) => ({
       token: r.token,
-      entry: refLabel(r.entry, multi),
+      entry: plainRef(r.entry),
       lowSeconds: Math.round(r.lowSeconds),
       highSeconds: Number.isFinite(r.highSeconds) ? Math.round(r.highSeconds) : null,
       source: r.source,
     }));
   }
-  if (explained.length) evidence.explains = explained.map((x) => ({ rule: x.finding.rule, tokens: x.finding.tokens, entries: x.finding.entries.map((r) => refLabel(r, multi)) }));
+  if (explained.length) evidence.explains = explained.map((x) => ({ rule: x.finding.rule, tokens: x.finding.tokens, entries: x.finding.entries.map(plainRef) }));
   const explainedRefs = explained.flatMap((x) => x.finding.entries);
   const times = ctx.session.entries.filter((e) => measured.some((r) => r.input === e.input && r.index === e.index)).map((e) => e.startedAt);
   const draft: FindingDraft = {
@@ -120,7 +121,6 @@ function originFinding(ctx: RuleContext, c: ClockCandidate, relevant: boolean): 
 
 /** Every measured server disagrees with the client by about the same amount: the client's clock is the odd one out. */
 function clientFinding(ctx: RuleContext, cs: ClockCandidate[]): FindingDraft {
-  const multi = ctx.session.inputs.length > 1;
   const skews = cs.map((c) => c.skewSeconds).sort((a, b) => a - b);
   const median = skews[Math.floor(skews.length / 2)]!;
   const measured = uniqueRefs(cs.flatMap((c) => measuredRefs(c)));
@@ -139,7 +139,7 @@ function clientFinding(ctx: RuleContext, cs: ClockCandidate[]): FindingDraft {
       direction: direction(median),
       origins: cs.map((c) => ({ origin: c.origin, skewSeconds: c.skewSeconds, lowSeconds: c.lowSeconds, highSeconds: Number.isFinite(c.highSeconds) ? c.highSeconds : null, samples: c.dateClock?.samples ?? 0 })),
       thresholdSeconds: ctx.settings.skewThresholdSeconds,
-      entriesMeasured: measured.slice(0, 20).map((r) => refLabel(r, multi)),
+      entriesMeasured: measured.slice(0, 20).map(plainRef),
       firstMeasured: iso(ctx.session.entries.find((e) => measured.some((r) => r.input === e.input && r.index === e.index))?.startedAt),
     },
     advice: 'Fix the clock of the machine that recorded the trace (NTP; w32tm /resync on Windows). Times in this report are on that clock; the servers agree with each other.',

@@ -10,6 +10,7 @@ import type { Rule, RuleContext } from './types.js';
 import { authorityOf, CLOUD_ADVICE, CLOUD_NAMES, CROSS_CLOUD_CODES, serviceCloud } from './support/cloud-facts.js';
 import { hasClaims } from './support/credential-uses.js';
 import { refLabel, uniqueRefs } from './support/evidence.js';
+import { plainRef } from './support/refs.js';
 
 type Source = 'token-use' | 'audience' | 'token-request' | 'aadsts';
 
@@ -120,9 +121,9 @@ function findingOf(ctx: RuleContext, g: Group): FindingDraft {
     authorityHosts,
     resourceHosts,
     source: g.source,
-    entries: refs.map((r) => refLabel(r, multi)),
+    entries: refs.map(plainRef),
   };
-  if (failed.length) evidence.failedEntries = failed.map((r) => refLabel(r.ref, multi));
+  if (failed.length) evidence.failedEntries = failed.map((r) => plainRef(r.ref));
   if (g.code) evidence.code = g.code;
   const draft: FindingDraft = {
     rule: 'cloud-mismatch',

@@ -11,6 +11,7 @@ import type { Rule, RuleContext } from './types.js';
 import { resourceOfAudience } from './support/audience-facts.js';
 import { hasClaims, isMicrosoftToken } from './support/credential-uses.js';
 import { refLabel, tokenLabel, uniqueRefs } from './support/evidence.js';
+import { plainRef } from './support/refs.js';
 import { adviceFor, issuerGap, issuerStatement, MSA_TENANT, sameIssuer, tenantOfToken } from './support/issuer-facts.js';
 import { verdictAt } from './support/server-verdict.js';
 
@@ -157,7 +158,7 @@ function findingOf(ctx: RuleContext, g: Group): FindingDraft {
     expectedIssuerKinds: [...new Set(expected.map((e) => issuerKind(e)))],
     tid: g.tid ?? (g.claims ? tenantOfToken(g.claims) ?? null : null),
     source: g.source,
-    refusedEntries: g.refused.map((r) => refLabel(r.ref, multi)),
+    refusedEntries: g.refused.map((r) => plainRef(r.ref)),
   };
   if (g.expectedTenant) evidence.expectedTenant = g.expectedTenant;
   if (g.host) evidence.api = g.host;

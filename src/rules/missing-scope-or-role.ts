@@ -12,6 +12,7 @@ import { isAppOnly, rolesOf, scopesOf } from '../jwt/index.js';
 import type { Rule, RuleContext } from './types.js';
 import { hasClaims, isMicrosoftToken } from './support/credential-uses.js';
 import { refLabel, tokenLabel, uniqueRefs } from './support/evidence.js';
+import { plainRef } from './support/refs.js';
 import { permissionHint, shortName, type PermissionHint } from './support/permission-hints.js';
 import { verdictAt } from './support/server-verdict.js';
 
@@ -136,9 +137,9 @@ function findingOf(ctx: RuleContext, g: Group): FindingDraft {
     api: g.host,
     status: g.status,
     hint: [...new Set(g.hints.map((h) => h.source))],
-    refusedEntries: g.refs.map((r) => refLabel(r, multi)),
+    refusedEntries: g.refs.map(plainRef),
   };
-  if (g.delegatedAcceptedAt) evidence.delegatedAcceptedAt = refLabel(g.delegatedAcceptedAt, multi);
+  if (g.delegatedAcceptedAt) evidence.delegatedAcceptedAt = plainRef(g.delegatedAcceptedAt);
   return {
     rule: 'missing-scope-or-role',
     severity: g.severity,

@@ -9,6 +9,7 @@ import { audienceList, epochClaim, formatDuration, sameAudience } from '../jwt/i
 import type { Rule, RuleContext } from './types.js';
 import { hasClaims, isMicrosoftToken } from './support/credential-uses.js';
 import { iso, isoFromSeconds, refLabel, tokenLabel, uniqueRefs } from './support/evidence.js';
+import { plainRef } from './support/refs.js';
 import { orderedRefs, outOfTimeUses, recoveryAfter, type TimedUse } from './support/lifetime.js';
 
 /** A newer token for the same audience that was already in the client's hands when the late one was sent. */
@@ -22,9 +23,9 @@ function newerTokenBefore(ctx: RuleContext, t: SessionToken, atMs: number): Sess
   });
 }
 
-function useEvidence(u: TimedUse, multi: boolean) {
+function useEvidence(u: TimedUse) {
   const e: Record<string, unknown> = {
-    entry: refLabel(u.use, multi),
+    entry: plainRef(u.use),
     sentAt: iso(u.use.sentAt),
     lateBySeconds: u.bySeconds,
     status: u.verdict.status,
@@ -74,13 +75,13 @@ function findingFor(ctx: RuleContext, t: SessionToken, exp: number, late: TimedU
     refused: refused.length > 0,
     clockSkewSeconds: tolerance,
     apiOrigins: [...new Set(late.map((u) => u.origin))],
-    uses: late.slice(0, 20).map((u) => useEvidence(u, multi)),
+    uses: late.slice(0, 20).map(useEvidence),
   };
   if (code) evidence.code = code;
   if (byServerOnly) evidence.measuredBy = 'server message';
-  if (t.issuedAt) evidence.issuedAt = refLabel(t.issuedAt, multi);
-  if (newer) evidence.newerToken = { token: newer.id, issuedAt: refLabel(newer.issuedAt!, multi) };
-  if (recovery) evidence.recoveredAt = { entry: refLabel(recovery.ref, multi), token: recovery.token, time: iso(recovery.time) };
+  if (t.issuedAt) evidence.issuedAt = plainRef(t.issuedAt);
+  if (newer) evidence.newerToken = { token: newer.id, issuedAt: plainRef(newer.issuedAt!) };
+  if (recovery) evidence.recoveredAt = { entry: plainRef(recovery.ref), token: recovery.token, time: iso(recovery.time) };
 
   const advice = byServerOnly
     ? 'The server judged the token expired before its exp by the client clock: check the API host clock (NTP / w32tm /resync) and compare its Date headers with the client.'

@@ -11,6 +11,7 @@ import { epochClaim, formatDuration } from '../jwt/index.js';
 import type { Rule, RuleContext } from './types.js';
 import { hasClaims, isMicrosoftToken } from './support/credential-uses.js';
 import { iso, isoFromSeconds, refLabel, tokenLabel, uniqueRefs } from './support/evidence.js';
+import { plainRef } from './support/refs.js';
 import { tokenClockSample, nearestTokenBound } from './support/issuer-clock.js';
 import { orderedRefs, outOfTimeUses, recoveryAfter, type TimedUse } from './support/lifetime.js';
 import { clockOf, direction, isClearlySkewed } from './support/server-clock.js';
@@ -44,8 +45,8 @@ function issuerClockOf(ctx: RuleContext, t: SessionToken): IssuerClock | undefin
   return undefined;
 }
 
-function useEvidence(u: TimedUse, multi: boolean) {
-  const e: Record<string, unknown> = { entry: refLabel(u.use, multi), sentAt: iso(u.use.sentAt), earlyBySeconds: u.bySeconds, status: u.verdict.status, host: u.use.host };
+function useEvidence(u: TimedUse) {
+  const e: Record<string, unknown> = { entry: plainRef(u.use), sentAt: iso(u.use.sentAt), earlyBySeconds: u.bySeconds, status: u.verdict.status, host: u.use.host };
   if (u.code) e.code = u.code;
   if (u.offsetSeconds !== 0) e.serverClockOffsetSeconds = u.offsetSeconds;
   if (u.serverTimeMs !== undefined) e.serverCurrentTime = iso(u.serverTimeMs);
@@ -90,13 +91,13 @@ function findingFor(ctx: RuleContext, t: SessionToken, claim: 'nbf' | 'iat', sta
     clockSkewSeconds: tolerance,
     marginSeconds: EARLY_MARGIN_SECONDS,
     apiOrigins: [...new Set(early.map((u) => u.origin))],
-    uses: early.slice(0, 20).map((u) => useEvidence(u, multi)),
+    uses: early.slice(0, 20).map(useEvidence),
   };
   if (code) evidence.code = code;
   if (byServerOnly) evidence.measuredBy = 'server message';
-  if (t.issuedAt) evidence.issuedAt = refLabel(t.issuedAt, multi);
+  if (t.issuedAt) evidence.issuedAt = plainRef(t.issuedAt);
   if (issuerClock) evidence.issuerClock = issuerClock;
-  if (recovery) evidence.recoveredAt = { entry: refLabel(recovery.ref, multi), token: recovery.token, time: iso(recovery.time) };
+  if (recovery) evidence.recoveredAt = { entry: plainRef(recovery.ref), token: recovery.token, time: iso(recovery.time) };
 
   const advice = issuerClock
     ? `Clocks disagree: the token service (${issuerClock.origin}) and the client/API differ by about ${formatDuration(issuerClock.skewSeconds)}. Entra ID's clock is right, so with Entra fix the API host's and client's time (NTP, w32tm /resync); with a self-hosted token service fix that server's NTP. The API's ClockSkew (TokenValidationParameters.ClockSkew, default 5 min) only hides small differences.`

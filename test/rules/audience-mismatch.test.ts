@@ -53,8 +53,8 @@ const cases: Case[] = [
         expectedAudience: [REPORTS_AUD],
         api: 'reports.fabrikam.com',
         status: 401,
-        refusedEntries: ['#2', '#3'],
-        fixedAt: { entry: '#4', aud: [REPORTS_AUD] },
+        refusedEntries: [{ input: 0, index: 2 }, { input: 0, index: 3 }],
+        fixedAt: { entry: { input: 0, index: 4 }, aud: [REPORTS_AUD] },
       });
       expect(f.tokens).toHaveLength(2);
       expect(f.message).toMatch(/Fixed at #4/);
@@ -71,7 +71,7 @@ const cases: Case[] = [
     check: (fs) => {
       expect(fs).toHaveLength(1);
       expect(fs[0]!.code).toBeUndefined();
-      expect(fs[0]!.evidence).toMatchObject({ source: ['api-error'], expectedAudience: [REPORTS_AUD], fixedAt: { entry: '#2' } });
+      expect(fs[0]!.evidence).toMatchObject({ source: ['api-error'], expectedAudience: [REPORTS_AUD], fixedAt: { entry: { input: 0, index: 2 } } });
     },
   },
   {
@@ -84,7 +84,7 @@ const cases: Case[] = [
     },
     check: (fs) => {
       expect(fs).toHaveLength(1);
-      expect(fs[0]!.evidence).toMatchObject({ formOnly: true, expectedAudience: [API_APP_ID], fixedAt: { entry: '#2' } });
+      expect(fs[0]!.evidence).toMatchObject({ formOnly: true, expectedAudience: [API_APP_ID], fixedAt: { entry: { input: 0, index: 2 } } });
       expect(fs[0]!.advice).toMatch(/accessTokenAcceptedVersion/);
     },
   },
@@ -114,7 +114,7 @@ const cases: Case[] = [
         ['warning', [1]],
         ['error', [2]],
       ]);
-      expect(fs[0]!.evidence).toMatchObject({ source: ['expect-aud'], expectedAudience: [REPORTS_AUD], acceptedEntries: ['#1'] });
+      expect(fs[0]!.evidence).toMatchObject({ source: ['expect-aud'], expectedAudience: [REPORTS_AUD], acceptedEntries: [{ input: 0, index: 1 }] });
     },
   },
   {
@@ -129,7 +129,7 @@ const cases: Case[] = [
     check: (fs) => {
       expect(fs).toHaveLength(1);
       expect(fs[0]).toMatchObject({ severity: 'error', code: 'IDX10511' });
-      expect(fs[0]!.evidence).toMatchObject({ wrongResource: { tokenFor: 'Microsoft Graph', sentTo: 'api.contoso.com' }, refusedEntries: ['#2'] });
+      expect(fs[0]!.evidence).toMatchObject({ wrongResource: { tokenFor: 'Microsoft Graph', sentTo: 'api.contoso.com' }, refusedEntries: [{ input: 0, index: 2 }] });
     },
   },
   {
@@ -143,7 +143,7 @@ const cases: Case[] = [
     },
     check: (fs) => {
       expect(fs).toHaveLength(1);
-      expect(fs[0]!.evidence).toMatchObject({ source: ['refused-then-accepted'], expectedAudience: [REPORTS_AUD], fixedAt: { entry: '#2' } });
+      expect(fs[0]!.evidence).toMatchObject({ source: ['refused-then-accepted'], expectedAudience: [REPORTS_AUD], fixedAt: { entry: { input: 0, index: 2 } } });
     },
   },
   {
@@ -157,7 +157,7 @@ const cases: Case[] = [
     },
     check: (fs) => {
       expect(fs).toHaveLength(1);
-      expect(fs[0]).toMatchObject({ severity: 'warning', evidence: { source: ['accepted-elsewhere'], acceptedAt: { host: 'api.contoso.com', entry: '#1' } } });
+      expect(fs[0]).toMatchObject({ severity: 'warning', evidence: { source: ['accepted-elsewhere'], acceptedAt: { host: 'api.contoso.com', entry: { input: 0, index: 1 } } } });
     },
   },
   {

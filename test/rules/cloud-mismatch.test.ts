@@ -60,7 +60,7 @@ const cases: Case[] = [
         authorityHosts: ['login.microsoftonline.us'],
         resourceHosts: ['graph.microsoft.com'],
         source: 'token-use',
-        failedEntries: ['#2'],
+        failedEntries: [{ input: 0, index: 2 }],
       });
     },
   },

@@ -101,7 +101,7 @@ const cases: Case[] = [
         ['error', OTHER_TENANT],
       ]);
       expect(fs[0]!.title).toMatch(/personal-account/);
-      expect(fs[1]!.evidence).toMatchObject({ expectedTenant: TENANT, refusedEntries: ['#2'], source: 'expect-tenant' });
+      expect(fs[1]!.evidence).toMatchObject({ expectedTenant: TENANT, refusedEntries: [{ input: 0, index: 2 }], source: 'expect-tenant' });
     },
   },
   {

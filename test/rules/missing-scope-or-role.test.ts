@@ -88,7 +88,7 @@ const cases: Case[] = [
     check: (fs) => {
       expect(fs).toHaveLength(1);
       expect(indexes(fs[0]!)).toEqual([2, 1]);
-      expect(fs[0]!.evidence).toMatchObject({ tokenType: 'app-only', delegatedAcceptedAt: '#1', required: [] });
+      expect(fs[0]!.evidence).toMatchObject({ tokenType: 'app-only', delegatedAcceptedAt: { input: 0, index: 1 }, required: [] });
     },
   },
   {

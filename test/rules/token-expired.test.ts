@@ -144,7 +144,7 @@ const cases: Case[] = [
       expect(fs).toHaveLength(1);
       expect(indexes(fs[0]!)).toEqual([2, 3, 1, 4]);
       expect(fs[0]!.evidence.uses).toHaveLength(3);
-      expect(fs[0]!.evidence.recoveredAt).toMatchObject({ entry: '#4' });
+      expect(fs[0]!.evidence.recoveredAt).toMatchObject({ entry: { input: 0, index: 4 } });
     },
   },
   {
@@ -161,7 +161,7 @@ const cases: Case[] = [
     },
     check: (fs) => {
       expect(fs).toHaveLength(1);
-      expect(fs[0]!.evidence.newerToken).toMatchObject({ issuedAt: '#1' });
+      expect(fs[0]!.evidence.newerToken).toMatchObject({ issuedAt: { input: 0, index: 1 } });
       expect(fs[0]!.tokens).toHaveLength(2);
     },
   },

@@ -60,7 +60,7 @@ const cases: Case[] = [
       const f = fs[0]!;
       expect(f).toMatchObject({ rule: 'token-not-yet-valid', severity: 'error', code: 'IDX10222' });
       expect(indexes(f)).toEqual([4, 5]);
-      expect(f.evidence).toMatchObject({ claim: 'nbf', refused: true, status: 401, issuedAt: '#3' });
+      expect(f.evidence).toMatchObject({ claim: 'nbf', refused: true, status: 401, issuedAt: { input: 0, index: 3 } });
       expect(f.evidence.earlyBySeconds as number).toBeGreaterThan(590);
       expect(f.evidence.earlyBySeconds as number).toBeLessThan(601);
       const clock = f.evidence.issuerClock as Record<string, unknown>;
