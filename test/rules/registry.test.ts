@@ -13,9 +13,12 @@ describe('rule registry', () => {
     expect(existsSync(doc), `docs/rules/${id}.md`).toBe(true);
     expect(existsSync(test), `test/rules/${id}.test.ts`).toBe(true);
     expect(readFileSync(doc, 'utf8')).toMatch(new RegExp(`^# ${id}`));
-    // A table: cases run through it.each / describe.each, or at least three it() cases.
+    // A table: cases run through it.each / describe.each, a `cases` array, or at least three it() cases.
     const source = readFileSync(test, 'utf8');
-    const table = /\b(it|describe|test)\.each\b/.test(source) || (source.match(/\bit\(/g) ?? []).length >= 3;
+    const table =
+      /\b(it|describe|test)\.each\b/.test(source) ||
+      /\bconst\s+\w*cases\w*\s*(:[^=]+)?=\s*\[/i.test(source) ||
+      (source.match(/\bit\(/g) ?? []).length >= 3;
     expect(table, `test/rules/${id}.test.ts has no table of cases`).toBe(true);
   });
 
