@@ -38,6 +38,15 @@ describe('Tokens tab', () => {
   });
 });
 
+describe('Request tab', () => {
+  test('query parameters are listed decoded, secrets redacted', async () => {
+    const h = await renderApp(fixtureOptions(makeSignInData()));
+    await goTo(h, 7);
+    await h.press(KEYS.enter);
+    expect(h.frame()).toMatch(/^Query \(2\)\n {2}code: \[redacted\]\n {2}state: st-77a1$/m);
+  });
+});
+
 describe('lazy bodies', () => {
   test('"loading…" until readBody resolves, then pretty JSON; read once per body', async () => {
     let release: (b: Buffer) => void = () => {};
@@ -89,7 +98,7 @@ describe('findings and tokens views', () => {
     expect(h.frame()).toContain('    redirectUri: http://localhost:5000/');
     expect(h.frame()).toMatch(/ {2}advice\n {4}Add the redirect URI to the app registration/);
     await h.press(KEYS.enter);
-    expect(statusBar(h)).toMatch(/^\[#30 GET login\.microsoftonline\.com\/8c1e…\/oauth2\/v2\.0\/authorize\?… 200 · Request\]/);
+    expect(statusBar(h)).toMatch(/^\[#30 GET login\.microsoftonline\.com\/8c1e…\/oauth2\/v2\.0\/a.*… · Request 1-19\/\d+\]/);
     await h.press('4');
     expect(h.frame()).toContain('W F2 aad-error AADSTS50011 AADSTS50011: redirect URI mismatch');
     await h.press('q');

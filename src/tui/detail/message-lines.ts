@@ -31,9 +31,24 @@ function timingLine(timers: Record<string, number> | undefined): StyledLine[] {
   return parts.length > 0 ? [[seg('timings: ', 'muted'), seg(parts.join(', '), 'muted')]] : [];
 }
 
+/** Query parameters one per line, decoded (from the already redacted URL). */
+function querySection(url: string): StyledLine[] {
+  const q = url.indexOf('?');
+  if (q < 0) return [];
+  const hash = url.indexOf('#', q);
+  const params = [...new URLSearchParams(url.slice(q + 1, hash < 0 ? undefined : hash))];
+  if (params.length === 0) return [];
+  return [
+    [],
+    [seg(`Query (${params.length})`, 'heading')],
+    ...params.map(([name, value]): StyledLine => [seg(`  ${printable(name)}: `, 'accent'), seg(printable(value))]),
+  ];
+}
+
 export function requestLines(entry: Entry, body: BodyContent, options: MessageOptions): StyledLine[] {
   const req = entry.request;
-  const url = printable(options.showSecrets ? req.url : redactUrl(req.url));
+  const shownUrl = options.showSecrets ? req.url : redactUrl(req.url);
+  const url = printable(shownUrl);
   const facts = [
     printable(req.httpVersion || 'HTTP'),
     `${formatClock(entry.startedAt)} (+${formatOffset(entry.startedAt - options.startMs)})`,
@@ -45,6 +60,7 @@ export function requestLines(entry: Entry, body: BodyContent, options: MessageOp
     [seg(printable(req.method), 'heading'), seg(' '), seg(url)],
     [seg(facts.join(' · '), 'muted')],
     ...timingLine(entry.timers),
+    ...querySection(shownUrl),
     [],
     ...headerSection(req.headers, options.showSecrets),
     [],

@@ -60,15 +60,15 @@ export function keyHelpLines(): StyledLine[] {
   for (const group of groups.values()) {
     if (lines.length > 0) lines.push([]);
     lines.push([seg(group.label, 'heading')]);
-    for (const [keys, help] of group.rows) lines.push([seg(`  ${keys.padEnd(18)}`, 'accent'), seg(help)]);
+    for (const [keys, help] of group.rows) lines.push([seg(`  ${keys.padEnd(18)} `, 'accent'), seg(help)]);
   }
   return lines;
 }
 
 export function filterHelpLines(): StyledLine[] {
   const lines: StyledLine[] = [[seg('Filter expressions (f)', 'heading')]];
-  for (const f of FILTERS) lines.push([seg(`  ${f.usage.padEnd(18)}`, 'accent'), seg(f.help)]);
-  for (const op of FILTER_OPERATORS) lines.push([seg(`  ${op.usage.padEnd(18)}`, 'accent'), seg(op.help)]);
+  for (const f of FILTERS) lines.push([seg(`  ${f.usage.padEnd(18)} `, 'accent'), seg(f.help)]);
+  for (const op of FILTER_OPERATORS) lines.push([seg(`  ${op.usage.padEnd(18)} `, 'accent'), seg(op.help)]);
   lines.push([seg('  Regexes are case-insensitive; quote values with spaces or ( ) ~: ~h "x-ms-.*: 1"', 'muted')]);
   lines.push([seg('  ~b only sees body text held in memory (small bodies, fragments of large ones).', 'muted')]);
   return lines;

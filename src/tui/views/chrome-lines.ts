@@ -74,7 +74,13 @@ export function statusLine(input: StatusInput): StyledLine {
       }]`;
       break;
     case 'detail':
-      where = `[${input.detailLabel} · ${DETAIL_TABS[state.detail.tab]}${input.detailRange ? ` ${input.detailRange}` : ''}]`;
+    {
+      const tab = `${DETAIL_TABS[state.detail.tab]}${input.detailRange ? ` ${input.detailRange}` : ''}`;
+      // The label gives way first, so the tab name and scroll position always show.
+      const room = Math.max(10, input.width - tab.length - 6);
+      const label = input.detailLabel.length > room ? `${input.detailLabel.slice(0, room - 1)}…` : input.detailLabel;
+      where = `[${label} · ${tab}]`;
+    }
       break;
     case 'findings':
       where = `[findings ${Math.min(state.findings.selected + 1, input.findingsCount)}/${input.findingsCount}]`;
