@@ -16,6 +16,11 @@ describe('error code finding', () => {
     expect(hits[0]!.message).toBe('AADSTS50076: Due to a configuration change.');
   });
 
+  it('unescapes JSON quote escapes in the message', () => {
+    const hits = findIdx('{"detail":"IDX10214: Audience validation failed. Audiences: \\u0027api://a\\u0027."}');
+    expect(hits[0]!.message).toContain("Audiences: 'api://a'.");
+  });
+
   it('finds IDX codes only as whole five-digit codes', () => {
     expect(findIdx('IDX10223: expired; IDX102234 no; XIDX10501 no; (IDX10501) yes').map((h) => h.code)).toEqual(['IDX10223', 'IDX10501']);
     expect(findIdx('nothing here')).toEqual([]);

@@ -33,6 +33,11 @@ describe('parseIdxDetails', () => {
       expected: { validTo: '12/27/2024 4:41:52 PM', currentTime: '12/30/2024 3:00:16 PM' },
     },
     {
+      name: 'IDX10223 inside a JSON body (System.Text.Json escapes quotes and newlines)',
+      message: 'IDX10223: Lifetime validation failed. The token is expired. ValidTo (UTC): \\u002705/01/2024 10:00:00\\u0027, Current time (UTC): \\u002705/01/2024 11:00:00\\u0027.\\n',
+      expected: { validTo: '05/01/2024 10:00:00', currentTime: '05/01/2024 11:00:00' },
+    },
+    {
       name: 'IDX10223 6.x early (no UTC label)',
       message: "IDX10223: Lifetime validation failed. The token is expired. ValidTo: '05/01/2024 10:00:00', Current time: '05/01/2024 11:00:00'.",
       expected: { validTo: '05/01/2024 10:00:00', currentTime: '05/01/2024 11:00:00' },

@@ -75,6 +75,26 @@ const cases: Case[] = [
     },
   },
   {
+    name: 'IDX10214 only in a problem+json body with escaped quotes → error with parsed audiences',
+    build: async () => {
+      const b = new TraceBuilder();
+      const detail = `IDX10214: Audience validation failed. Audiences: \\u0027${ORDERS_AUD}\\u0027. Did not match: validationParameters.ValidAudience: \\u0027${REPORTS_AUD}\\u0027 or validationParameters.ValidAudiences: \\u0027null\\u0027.`;
+      b.add({
+        url: `${OTHER_API}/r`,
+        headers: { Authorization: `Bearer ${await tokenFor(ORDERS_AUD)}` },
+        status: 401,
+        responseHeaders: { 'WWW-Authenticate': 'Bearer' },
+        responseType: 'application/problem+json',
+        responseBody: `{"title":"Unauthorized","status":401,"detail":"${detail}"}`,
+      });
+      return b;
+    },
+    check: (fs) => {
+      expect(fs).toHaveLength(1);
+      expect(fs[0]).toMatchObject({ code: 'IDX10214', evidence: { aud: [ORDERS_AUD], expectedAudience: [REPORTS_AUD] } });
+    },
+  },
+  {
     name: 'client id GUID vs App ID URI refused by the API → error marked formOnly',
     build: async () => {
       const b = new TraceBuilder();

@@ -21,6 +21,8 @@ function messageAt(text: string, start: number, nextStart: number): string {
   return text
     .slice(start, end)
     .replace(/\\r\\n|\\n|\r?\n/g, ' ')
+    .replace(/\\u0027/gi, "'")
+    .replace(/\\u0022/gi, '"')
     .replace(/\s+/g, ' ')
     .trim();
 }

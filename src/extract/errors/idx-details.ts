@@ -18,8 +18,19 @@ const HIDDEN = '\u0000hidden\u0000';
 /** The library's placeholders contain quotes themselves, so they must go before quote-delimited parsing. */
 const HIDDEN_MARKERS = /\[(?:PII|Security Artifact)(?: of type '[^']*')? is hidden[^\]]*\]/gi;
 
+/**
+ * Messages found in JSON bodies keep the body's escapes: System.Text.Json
+ * writes quotes as \u0027 / \u0022 by default, newlines as \n.
+ */
+function unescapeJsonish(message: string): string {
+  return message
+    .replace(/\\u0027/gi, "'")
+    .replace(/\\u0022|\\"/gi, '"')
+    .replace(/\\r\\n|\\n|\r?\n/g, ' ');
+}
+
 function normalize(message: string): string {
-  return message.replace(HIDDEN_MARKERS, HIDDEN).replace(/\\n|\r?\n/g, ' ');
+  return unescapeJsonish(message).replace(HIDDEN_MARKERS, HIDDEN);
 }
 
 function usable(v: string | undefined): string | undefined {

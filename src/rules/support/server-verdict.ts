@@ -67,7 +67,9 @@ function bodyHint(ctx: RuleContext, ref: EntryRef, status: number): string | und
   const body = ctx.entry(ref)?.response.body;
   const text = body?.text;
   if (!text || body.binary || text.length > SMALL_BODY) return undefined;
-  return /json|text|problem|xml|html/i.test(body.mimeType || 'text') ? text : undefined;
+  if (!/json|text|problem|xml|html/i.test(body.mimeType || 'text')) return undefined;
+  // ASP.NET's JSON writer escapes quotes (\u0027); the hint parsers look for quoted values.
+  return text.replace(/\\u0027/gi, "'").replace(/\\u0022|\\"/gi, '"');
 }
 
 export function verdictAt(ctx: RuleContext, ref: EntryRef): ServerVerdict {
