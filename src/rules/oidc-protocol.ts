@@ -33,7 +33,7 @@ function nonceFindings(ctx: RuleContext): FindingDraft[] {
   const multi = ctx.session.inputs.length > 1;
   const out: FindingDraft[] = [];
   for (const t of ctx.session.tokens) {
-    if (t.kind !== 'id' || t.format !== 'jws' || !t.claims || !fromSignIn(ctx.session, t)) continue;
+    if (t.kind !== 'id' || t.format !== 'jws' || !t.claims || !fromSignIn(t)) continue;
     const actual = claimString(t, 'nonce');
     const clientId = audienceList(t.claims.aud)[0];
     const issuedAt = t.issuedAt!.receivedAt;

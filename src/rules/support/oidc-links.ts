@@ -35,7 +35,7 @@ export function requestForState(session: Session, state: string, before: number,
 }
 
 /** Was this ID token delivered by an authorization response or an authorization_code redemption (not a refresh)? */
-export function fromSignIn(session: Session, t: SessionToken): boolean {
+export function fromSignIn(t: SessionToken): boolean {
   const issue = t.issuedAt;
   if (!issue) return false;
   if (issue.where === 'fragment' || issue.where === 'query' || issue.where === 'form_post') return true;
