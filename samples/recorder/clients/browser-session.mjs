@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { HOSTS, USER } from '../lib/tenant.mjs';
+import { trackPid, untrackPid } from '../lib/child-processes.mjs';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
@@ -26,11 +27,14 @@ export async function withBrowser({ harPath, hostMap, proxyServer }, fn) {
     timeout: 30000,
   });
   context.setDefaultTimeout(15000);
+  const pid = browserPid(profile);
+  trackPid(pid);
   try {
     const page = context.pages()[0] ?? await context.newPage();
-    return await fn(page, { browserPid: browserPid(profile) });
+    return await fn(page, { browserPid: pid });
   } finally {
     await context.close();
+    untrackPid(pid);
     fs.rmSync(profile, { recursive: true, force: true });
   }
 }

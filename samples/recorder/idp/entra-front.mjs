@@ -15,7 +15,18 @@ import { handleLogin } from './login-pages.mjs';
 
 const T = `/${TENANT_ID}`;
 
+// The service cookies Entra sets on its responses (values are opaque to clients).
+function entraServiceCookies() {
+  const expires = new Date(Date.now() + 30 * 24 * 3600 * 1000).toUTCString();
+  return [
+    `fpc=${crypto.randomBytes(24).toString('base64url')}; expires=${expires}; path=/; secure; HttpOnly; SameSite=None`,
+    'x-ms-gateway-slice=estsfd; path=/; secure; samesite=none; httponly',
+    'stsservicecookie=estsfd; path=/; secure; samesite=none; httponly',
+  ];
+}
+
 function stamp(res) {
+  res.setHeader('Set-Cookie', entraServiceCookies());
   res.setHeader('Date', new Date().toUTCString());
   res.setHeader('x-ms-request-id', crypto.randomUUID());
   res.setHeader('x-ms-ests-server', '2.1.19000.0 - local sample');
@@ -37,6 +48,7 @@ function forward(req, res, internalPort, { path = req.url, body, headers = req.h
     const up = http.request({ host: '127.0.0.1', port: internalPort, method: req.method, path, headers: outHeaders }, async (upRes) => {
       const h = { ...upRes.headers };
       delete h.date; delete h.connection; delete h['keep-alive'];
+      h['set-cookie'] = [...[].concat(res.getHeader('set-cookie') ?? []), ...(upRes.headers['set-cookie'] ?? [])];
       if (rewriteJson && upRes.statusCode === 200) {
         const text = JSON.stringify(rewriteJson(JSON.parse((await readAll(upRes)).toString())));
         delete h['transfer-encoding'];

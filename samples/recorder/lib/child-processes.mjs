@@ -21,11 +21,17 @@ export async function stopProcess(child, graceMs = 3000) {
   clearTimeout(timer);
 }
 
+/** Processes started by a library (Chromium under Playwright) are tracked by PID too. */
+const trackedPids = new Set();
+export function trackPid(pid) { if (pid) trackedPids.add(pid); }
+export function untrackPid(pid) { trackedPids.delete(pid); }
+
 function killAllNow() {
-  for (const pid of running.keys()) {
+  for (const pid of [...running.keys(), ...trackedPids]) {
     try { process.kill(pid, 'SIGKILL'); } catch { /* already gone */ }
   }
   running.clear();
+  trackedPids.clear();
 }
 
 process.once('exit', killAllNow);

@@ -26,7 +26,7 @@ export default {
         await clientCredentials({ fetchImpl, credential: { secret: '5c1d9e7a-secret-id-not-the-value' }, scope: SCOPE }),
         await clientCredentials({ fetchImpl, credential: { cert: registered }, scope: SCOPE }),
       ];
-      if (attempts.map((a) => a.status).join() !== '401,401,401,200') throw new Error(`unexpected outcomes ${JSON.stringify(attempts)}`);
+      if (attempts.map((a) => a.status).join() !== '401,401,401,200') throw new Error(`unexpected outcomes ${attempts.map((a) => `${a.status} ${a.error ?? ''}`).join(', ')}`);
       const r = await callApi(fetchImpl, 'https://api.contoso.example/orders', attempts[3].accessToken);
       if (r.status !== 200) throw new Error('API call failed');
     });

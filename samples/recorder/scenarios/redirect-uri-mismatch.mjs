@@ -4,6 +4,7 @@
 // back, in the fragment, to the redirect URI that is registered.
 import { openSpa, signInExpectingNoForm } from '../clients/browser-session.mjs';
 import { expectation } from '../lib/expectations.mjs';
+import { sleep } from '../lib/net-util.mjs';
 import { HOSTS } from '../lib/tenant.mjs';
 import { SIGNIN_SCOPE, recordInBrowser } from './run-browser.mjs';
 
@@ -18,6 +19,10 @@ export default {
     const { q } = await recordInBrowser({ certs, outPath }, async ({ page }) => {
       await openSpa(page);
       await signInExpectingNoForm(page, { scope: SIGNIN_SCOPE, redirectUri: 'http://localhost:3000/' }, (u) => u.hostname === HOSTS.idp);
+      // Let the HAR recorder collect the page body before navigating away.
+      await page.waitForSelector('#login-error');
+      await page.waitForLoadState('networkidle');
+      await sleep(500);
       await openSpa(page);
       await signInExpectingNoForm(page, { scope: SIGNIN_SCOPE, redirectUri: `https://${HOSTS.spa}/signin-oidc` }, (u) => u.hostname === HOSTS.spa && u.hash.includes('error='));
       await page.waitForFunction(() => document.body?.dataset.state !== 'loading');
