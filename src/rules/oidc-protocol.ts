@@ -7,6 +7,7 @@
 import type { EntryRef, FindingDraft } from '../model/index.js';
 import type { AuthorizeResponse, SessionToken } from '../extract/index.js';
 import { audienceList } from '../jwt/index.js';
+import { redactJwts } from '../report/redact.js';
 import { claimString, headerString, iso, refLabel, tokenLabel, uniqueRefs } from './support/evidence.js';
 import { leftHalfHash } from './support/oidc-hash.js';
 import { fromSignIn, normalizeRedirect, requestForState, responseFor } from './support/oidc-links.js';
@@ -22,7 +23,11 @@ const ADVICE_STATE =
 const ADVICE_HASH =
   'The access token or code was swapped or changed between the identity provider and the client: the client must reject the response. Find what rewrites responses on the way (proxy, middleware, browser extension) or code that mixes tokens of different responses.';
 
-const short = (v: string) => (v.length > 100 ? `${v.slice(0, 100)}…` : v);
+/** Nonce and state are correlation values, shown truncated; some libraries use a JWT as state, which is never shown. */
+const short = (v: string) => {
+  const safe = redactJwts(v);
+  return safe.length > 100 ? `${safe.slice(0, 100)}…` : safe;
+};
 const ref = (e: EntryRef) => ({ input: e.input, index: e.index });
 
 function issueRef(t: SessionToken): EntryRef | undefined {

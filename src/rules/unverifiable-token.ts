@@ -38,6 +38,7 @@ function reasonOf(t: SessionToken): Reason | undefined {
   // Tokens of other issuers (WOPI, Google, app-made HMAC tokens) are not ours to comment on.
   if (!microsoft) return undefined;
   if (/^HS\d+$/i.test(headerString(t, 'alg') ?? '')) return 'shared-secret';
+  // The detail texts come from src/extract/keys/verify.ts, which has no separate reason field.
   if ((t.signatureDetail ?? '').startsWith('no key set') || (t.signatureDetail ?? '').startsWith('no issuer')) return 'no-key-set';
   return 'unsupported-key';
 }

@@ -110,6 +110,21 @@ const cases: Case[] = [
     },
   },
   {
+    name: 'a JWT used as state is never shown in the finding',
+    build: async () => {
+      const b = new TraceBuilder();
+      authorize(b, 'S1', 'N1');
+      const jwtState = await signToken(key, { sid: 'x', exp: 2_000_000_000 });
+      b.add({ url: `${CB}?code=0.AXoAcode&state=${jwtState}` });
+      return b;
+    },
+    check: (fs) => {
+      expect(fs).toHaveLength(1);
+      expect(JSON.stringify(fs)).not.toMatch(/eyJ[\w-]+\.[\w-]+\.[\w-]+/);
+      expect(String((fs[0]!.evidence.responses as { state: string }[])[0]!.state)).toMatch(/^\[jwt [0-9a-f]{12}\]$/);
+    },
+  },
+  {
     name: 'at_hash of another access token and c_hash of another code → two errors with claimed and computed hashes',
     build: async () => {
       const b = new TraceBuilder();
