@@ -98,6 +98,20 @@ const cases: Case[] = [
     },
   },
   {
+    name: 'IDX10501 in the body of a 500 (validation failure turned into a server error) → error; the same text in a 200 page → nothing',
+    build: async () => {
+      const b = new TraceBuilder();
+      const t = await signToken(unpublished, accessClaims(b.time));
+      b.api(API, t, 500, {}, JSON.stringify({ title: 'Internal Server Error', detail: "IDX10501: Signature validation failed. Unable to match key: kid: 'unknown-kid'." }));
+      b.api('https://api.contoso.com/logs', t, 200, {}, JSON.stringify({ lastError: "IDX10501: Signature validation failed. Unable to match key: kid: 'unknown-kid'." }));
+      return b;
+    },
+    check: (fs) => {
+      expect(fs).toHaveLength(1);
+      expect(fs[0]).toMatchObject({ severity: 'error', code: 'IDX10501', evidence: { refused: [{ entry: { input: 0, index: 1 }, status: 500 }] } });
+    },
+  },
+  {
     name: 'kid published only in the app-specific key set (?appid=) and refused → error with app-key advice',
     build: async () => {
       const b = new TraceBuilder();

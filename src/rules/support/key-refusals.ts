@@ -42,12 +42,13 @@ function bearerTokensAt(ref: EntryRef, candidates: readonly string[], byId: (id:
   return candidates.filter((id) => byId(id)?.uses.some((u) => u.where === 'authorization' && sameRef(u, ref)));
 }
 
-/** Every refused request (401/403) where the API said it had no key for the token, in timeline order. */
+/** Every refused request where the API said it had no key for the token (IDX code at an error status, or the generic text at 401/403), in timeline order. */
 export function keyRefusals(session: Session, byId: (id: string) => SessionToken | undefined): KeyRefusal[] {
   const out = new Map<string, KeyRefusal>();
   const key = (ref: EntryRef) => `${ref.input}:${ref.index}`;
   for (const e of session.errors) {
-    if (!KEY_NOT_FOUND_CODES.has(e.code) || !isRefused(e.status)) continue;
+    // An explicit IDX code counts at any error status: some APIs turn validation failures into 500s.
+    if (!KEY_NOT_FOUND_CODES.has(e.code) || e.status < 400) continue;
     const k = key(e.entry);
     const known = out.get(k);
     const tried = kidsInMessage(e.message);
