@@ -3,7 +3,7 @@ import type { EntryRef, Finding } from '../../model/index.js';
 import { redactText } from '../../report/redact.js';
 import { SEVERITY_MARK, SEVERITY_STYLE } from '../theme.js';
 import { printable } from '../text/sanitize.js';
-import { seg, type StyledLine, wordWrap } from '../text/styled.js';
+import { seg, type StyledLine, wordWrap, wrapStyled } from '../text/styled.js';
 
 export interface FindingViewOptions {
   showSecrets: boolean;
@@ -49,11 +49,8 @@ export function findingLines(f: Finding, options: FindingViewOptions): StyledLin
   if (evidence.length > 0) {
     lines.push([seg('  evidence', 'heading')]);
     for (const [key, value] of evidence) {
-      const text = clean(evidenceValue(value), showSecrets);
-      const [first = '', ...rest] = wordWrap(`${printable(key)}: ${text}`, width, 4);
-      const colon = first.indexOf(':');
-      lines.push([seg(first.slice(0, colon + 1), 'accent'), seg(first.slice(colon + 1))]);
-      for (const r of rest) lines.push([seg(r)]);
+      const line: StyledLine = [seg(`    ${printable(key)}: `, 'accent'), seg(clean(evidenceValue(value), showSecrets))];
+      lines.push(...wrapStyled(line, width, 6));
     }
   }
   if (f.advice) {

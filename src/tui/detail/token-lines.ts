@@ -7,7 +7,7 @@ import type { Finding, ReportToken } from '../../model/index.js';
 import { redactText } from '../../report/redact.js';
 import { describeClaim, isoSeconds, type TimeClaim } from '../format/human-time.js';
 import { printable } from '../text/sanitize.js';
-import { seg, type StyledLine, wordWrap } from '../text/styled.js';
+import { seg, type StyledLine, wrapStyled } from '../text/styled.js';
 import type { StyleToken } from '../theme.js';
 import { evidenceValue, findingHeadline, refLabel } from './finding-lines.js';
 
@@ -85,10 +85,8 @@ function objectLines(title: string, obj: Record<string, unknown> | undefined, op
   if (!obj || Object.keys(obj).length === 0) return [];
   const lines: StyledLine[] = [[seg(`  ${title}`, 'heading')]];
   for (const [key, value] of Object.entries(obj)) {
-    const [first = '', ...rest] = wordWrap(`${printable(key)}: ${clean(evidenceValue(value), options.showSecrets)}`, options.width, 4);
-    const colon = first.indexOf(':');
-    lines.push([seg(first.slice(0, colon + 1), 'accent'), seg(first.slice(colon + 1))]);
-    for (const r of rest) lines.push([seg(r)]);
+    const line: StyledLine = [seg(`    ${printable(key)}: `, 'accent'), seg(clean(evidenceValue(value), options.showSecrets))];
+    lines.push(...wrapStyled(line, options.width, 6));
   }
   return lines;
 }

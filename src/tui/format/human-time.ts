@@ -34,8 +34,9 @@ export type TimeClaim = 'exp' | 'nbf' | 'iat';
 /** How a claim (epoch seconds) relates to the request sent at `requestMs`. */
 export function describeClaim(claim: TimeClaim, claimSeconds: number, requestMs: number): string {
   const delta = claimSeconds - requestMs / 1000;
-  const span = humanSpan(delta);
   const before = Math.round(delta) <= 0;
+  // Time left is rounded down: "valid for 59 min more" must not overstate it as "1 h".
+  const span = humanSpan(claim === 'exp' && !before ? Math.floor(delta) : delta);
   switch (claim) {
     case 'exp':
       return before ? `expired ${span} before this request` : `valid for ${span} more`;
