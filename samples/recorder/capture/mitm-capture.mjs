@@ -1,6 +1,7 @@
 // Captures traffic with mitmproxy (Debian's mitmdump) and its own HAR export
 // script (har_dump.py from mitmproxy's examples), so the HAR has mitmproxy's
 // quirks: entries appended when responses complete, +00:00 offsets.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,6 +11,14 @@ import { startProcess, stopProcess } from '../lib/child-processes.mjs';
 
 export const HAR_DUMP_SCRIPT = '/usr/share/doc/mitmproxy/examples/contrib/har_dump.py';
 const reroute = path.join(path.dirname(fileURLToPath(import.meta.url)), 'mitm_reroute.py');
+
+/** mitmproxy 10.1+ has a built-in `hardump` option; older versions need the contrib script. */
+function harDumpArgs(harPath) {
+  const options = execFileSync('mitmdump', ['--options'], { encoding: 'utf8', timeout: 30000 });
+  if (/^hardump:/m.test(options)) return ['--set', `hardump=${harPath}`];
+  if (!fs.existsSync(HAR_DUMP_SCRIPT)) throw new Error(`this mitmproxy has no hardump option and ${HAR_DUMP_SCRIPT} is missing`);
+  return ['-s', HAR_DUMP_SCRIPT, '--set', `hardump=${harPath}`];
+}
 
 export async function startMitm({ harPath, hostMap, upstreamCaPath }) {
   const confdir = fs.mkdtempSync(path.join(os.tmpdir(), 'sample-mitm-'));
@@ -21,7 +30,7 @@ export async function startMitm({ harPath, hostMap, upstreamCaPath }) {
     '--set', 'connection_strategy=lazy',
     // The reroute addon must come first: its response hook restores host names before har_dump records.
     '-s', reroute,
-    '-s', HAR_DUMP_SCRIPT, '--set', `hardump=${harPath}`,
+    ...harDumpArgs(harPath),
   ], { env: { ...process.env, SAMPLE_HOST_PORTS: JSON.stringify(hostMap.toJSON()) } });
   let errText = '';
   child.stderr.on('data', (d) => { errText += d; });

@@ -43,7 +43,7 @@ export const README_HOW = `## How the traces are made
 
 \`npm run samples\` (that is \`node samples/recorder/record-all.mjs [names...]\`)
 regenerates all of them, their expectations and this page in one run of about
-two minutes. It installs what is missing first (\`npm install --prefix
+90 seconds on a 2-core machine. It installs what is missing first (\`npm install --prefix
 samples/recorder\`; \`apt-get install chromium mitmproxy\` as root), and starts,
 all on 127.0.0.1 and all stopped by PID at the end or on failure:
 
@@ -71,8 +71,11 @@ all on 127.0.0.1 and all stopped by PID at the end or on failure:
   behaves like ConfigurationManager (automatic refresh interval; a kid miss may
   refetch only after the refresh interval). Refusals are \`401\` with
   \`WWW-Authenticate: Bearer error="invalid_token", error_description="IDX…"\`
-  using the message texts of Microsoft.IdentityModel 7/8 with PII shown and the
-  token hidden as a security artifact (newlines folded into spaces in the
+  using the message texts of Microsoft.IdentityModel 7/8 (LogMessages.cs:
+  IDX10503 in its 7.2+ "The token's kid is: '…', but did not match any keys"
+  wording, IDX10511, IDX10222/IDX10223 with "(UTC)" times in the invariant
+  culture, IDX10214; IDX10501 is retired in those versions) with PII shown and
+  the token hidden as a security artifact (newlines folded into spaces in the
   header); the reports API also sends them as \`application/problem+json\`.
   Missing scopes give \`403\` + \`error="insufficient_scope"\` + problem+json
   (Microsoft.Identity.Web's IDW10203 text), CAE gives \`401\` +

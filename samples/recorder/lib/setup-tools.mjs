@@ -7,7 +7,9 @@ import path from 'node:path';
 const run = (cmd, args, timeoutMs) => execFileSync(cmd, args, { stdio: 'inherit', timeout: timeoutMs });
 
 export function ensureNodeModules(recorderDir) {
-  if (fs.existsSync(path.join(recorderDir, 'node_modules', 'oidc-provider'))) return;
+  const { dependencies } = JSON.parse(fs.readFileSync(path.join(recorderDir, 'package.json'), 'utf8'));
+  const missing = Object.keys(dependencies).filter((d) => !fs.existsSync(path.join(recorderDir, 'node_modules', d, 'package.json')));
+  if (missing.length === 0) return;
   console.log('installing the recorder dependencies (npm install --prefix samples/recorder)');
   run('npm', ['install', '--prefix', recorderDir, '--no-audit', '--no-fund'], 5 * 60_000);
 }
