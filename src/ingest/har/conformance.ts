@@ -6,14 +6,9 @@
  */
 import { createRequire } from 'node:module';
 import type { EntryRef, RunWarning } from '../../model/index.js';
+import type { ValidatorError } from './side-worker.js';
 
-interface AjvError {
-  keyword: string;
-  dataPath?: string;
-  message?: string;
-  params?: { missingProperty?: string };
-}
-type EntryValidator = (data: unknown, next: (err: { errors?: AjvError[] } | null) => void) => boolean;
+type EntryValidator = (data: unknown, next: (err: { errors?: ValidatorError[] } | null) => void) => boolean;
 
 /** Fields no later stage reads, or that producers routinely get wrong without consequence. */
 const IGNORED_FIELDS = [
@@ -60,18 +55,23 @@ export function shouldValidate(index: number): boolean {
   return index <= FIRST_CHECKED || index % SAMPLE_EVERY === 0;
 }
 
-/**
- * Conformance problems of one parsed entry, as short stable descriptions (no data
- * values), leaving out fields the normalizer already reported (`reported` holds the
- * field paths of its problems, e.g. "request.headers").
- */
-export function conformanceProblems(raw: unknown, reported: readonly string[]): string[] {
+/** har-validator's errors for one entry, in this thread (when no helper thread is available). */
+export function validateInline(raw: unknown): ValidatorError[] | null {
   const validate = validator();
-  if (!validate) return [];
-  let errors: AjvError[] = [];
+  if (!validate) return null;
+  let errors: ValidatorError[] = [];
   validate(raw, (err) => {
     errors = err?.errors ?? [];
   });
+  return errors;
+}
+
+/**
+ * Validator errors as short stable descriptions (no data values), leaving out
+ * fields the normalizer already reported (`reported` holds the field paths of its
+ * problems, e.g. "request.headers").
+ */
+export function describeErrors(errors: readonly ValidatorError[], reported: readonly string[]): string[] {
   const out = new Set<string>();
   for (const e of errors) {
     const base = (e.dataPath ?? '').replace(/\[\d+\]/g, '[]');

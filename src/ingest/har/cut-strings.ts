@@ -4,18 +4,22 @@
  * bytes (materialized only if the normalizer needs them: a binary body never is);
  * large ones keep only what the streaming scan found and where they are in the file.
  */
-import { BACKSLASH } from '../scan/byte-classes.js';
 import type { LargeStringScan } from './large-string.js';
 
 export type CutString =
-  /** The literal's bytes, quotes included, and its file offset. */
-  | { kind: 'medium'; literal: Buffer; offset: number }
+  /**
+   * The literal's bytes, quotes included, and its file offset. `verified`: known to
+   * be one well-formed literal (false when a fast guess found it and inner quotes
+   * still need checking).
+   */
+  | { kind: 'medium'; literal: Buffer; offset: number; verified: boolean }
   /** `offset`/`length` cover the literal in the file, quotes included. */
   | { kind: 'large'; offset: number; length: number; scan: LargeStringScan };
 
 /** Placeholders carry a per-file nonce so that no real string can be mistaken for one. */
 export class CutRegistry {
   private readonly prefix: string;
+  private readonly placeholders: Buffer[] = [];
 
   constructor(nonce: string) {
     this.prefix = `\u0000#${nonce}#`;
@@ -23,7 +27,12 @@ export class CutRegistry {
 
   /** The placeholder literal (JSON bytes) for cut number `n`. */
   placeholder(n: number): Buffer {
-    return Buffer.from(`"\\u0000#${this.prefix.slice(2)}${n}"`, 'latin1');
+    let p = this.placeholders[n];
+    if (!p) {
+      p = Buffer.from(`"\\u0000#${this.prefix.slice(2)}${n}"`, 'latin1');
+      this.placeholders[n] = p;
+    }
+    return p;
   }
 
   /** The cut a parsed value stands for, if it is a placeholder. */
@@ -31,15 +40,4 @@ export class CutRegistry {
     if (typeof value !== 'string' || value.charCodeAt(0) !== 0 || !value.startsWith(this.prefix)) return undefined;
     return cuts[Number(value.slice(this.prefix.length))];
   }
-}
-
-export function mediumText(literal: Buffer): string {
-  if (literal.indexOf(BACKSLASH) < 0) return literal.toString('utf8', 1, literal.length - 1);
-  return JSON.parse(literal.toString('utf8')) as string;
-}
-
-/** The literal's content as base64 text, without building a UTF-16 copy when it has no escapes. */
-export function mediumBase64Bytes(literal: Buffer): Buffer {
-  if (literal.indexOf(BACKSLASH) < 0) return Buffer.from(literal.toString('latin1', 1, literal.length - 1), 'base64');
-  return Buffer.from(JSON.parse(literal.toString('utf8')) as string, 'base64');
 }

@@ -2,7 +2,7 @@
  * Lenient readers for values of a parsed HAR entry: wrong types are turned into
  * something usable instead of aborting, and cut-string placeholders are resolved.
  */
-import { mediumText } from './cut-strings.js';
+import { mediumText } from './literal-text.js';
 import type { NormalizeContext } from './normalize-context.js';
 
 export function asObject(v: unknown): Record<string, unknown> | undefined {
@@ -14,7 +14,7 @@ export function asText(v: unknown, ctx: NormalizeContext): string {
   if (typeof v === 'string') {
     const cut = ctx.registry.lookup(v, ctx.cuts);
     if (!cut) return v;
-    if (cut.kind === 'medium') return mediumText(cut.literal);
+    if (cut.kind === 'medium') return mediumText(cut).text;
     ctx.problems.push('a value over the large-body limit outside a body was dropped');
     return '';
   }

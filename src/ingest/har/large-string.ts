@@ -4,7 +4,7 @@
  * first bytes whether it looks like base64, decodes it if so, and feeds the body
  * scanner. Only the fragments, the decoded size and a binary flag remain.
  */
-import { BASE64_STD, isJsonSpace } from '../scan/byte-classes.js';
+import { BACKSLASH, BASE64_STD, QUOTE, isJsonSpace } from '../scan/byte-classes.js';
 import { Base64StreamDecoder, base64DecodedLength, createFragmentScanner, startsWithBinaryMagic } from '../scan/index.js';
 import type { FragmentScanner, FragmentScannerOptions } from '../scan/index.js';
 import { JsonStringDecoder } from './json-string-decoder.js';
@@ -19,6 +19,8 @@ export interface LargeStringScan {
   decodedSize: number;
   /** Decoded bytes start like compressed media, or hold NUL bytes. */
   binary: boolean;
+  /** With `checkQuotes`: an unescaped quote was found, so this was not one literal. */
+  invalid?: boolean;
 }
 
 /** Enough of the content to tell base64 from text without holding much. */
@@ -39,8 +41,16 @@ export class LargeStringSink {
   private headBytes = 0;
   private skipDecoding = false;
   private binary = false;
+  private invalid = false;
+  /** Backslashes at the end of the previous push (for the quote check). */
+  private trailingBackslashes = 0;
 
-  constructor(forceMode?: LargeStringMode, scannerOptions?: FragmentScannerOptions) {
+  /** `checkQuotes`: the literal's end was guessed, so verify that no quote inside is unescaped. */
+  constructor(
+    forceMode?: LargeStringMode,
+    scannerOptions?: FragmentScannerOptions,
+    private readonly checkQuotes = false,
+  ) {
     this.mode = forceMode;
     this.scanner = createFragmentScanner(scannerOptions);
     if (forceMode === 'base64') this.base64 = new Base64StreamDecoder();
@@ -48,6 +58,7 @@ export class LargeStringSink {
 
   /** Raw bytes of the literal's content (between the quotes), in order. */
   push(raw: Buffer): void {
+    if (this.checkQuotes) this.checkRaw(raw);
     const decoded = this.unescape.push(raw);
     if (decoded.length > 0) this.route(decoded);
   }
@@ -64,7 +75,21 @@ export class LargeStringSink {
     const mode = this.mode ?? 'text';
     const decodedSize =
       mode === 'base64' ? base64DecodedLength(this.base64Chars, countPadding(this.lastTwo)) : this.textBytes;
-    return { mode, fragments: this.scanner.end(), decodedSize, binary: this.binary };
+    const scan: LargeStringScan = { mode, fragments: this.scanner.end(), decodedSize, binary: this.binary };
+    if (this.invalid) scan.invalid = true;
+    return scan;
+  }
+
+  private checkRaw(raw: Buffer): void {
+    for (let q = raw.indexOf(QUOTE); q >= 0 && !this.invalid; q = raw.indexOf(QUOTE, q + 1)) {
+      let j = q - 1;
+      while (j >= 0 && raw[j] === BACKSLASH) j--;
+      const run = q - 1 - j + (j < 0 ? this.trailingBackslashes : 0);
+      if ((run & 1) === 0) this.invalid = true;
+    }
+    let j = raw.length - 1;
+    while (j >= 0 && raw[j] === BACKSLASH) j--;
+    this.trailingBackslashes = raw.length - 1 - j + (j < 0 ? this.trailingBackslashes : 0);
   }
 
   private route(bytes: Buffer): void {

@@ -9,7 +9,8 @@ import { headerValue } from '../../model/index.js';
 import { BACKSLASH } from '../scan/byte-classes.js';
 import { base64DecodedLength, createFragmentScanner } from '../scan/index.js';
 import { LARGE_BODY_BYTES, MAX_DECODED_BODY_BYTES } from '../types.js';
-import { mediumBase64Bytes, mediumText, type CutString } from './cut-strings.js';
+import type { CutString } from './cut-strings.js';
+import { mediumBase64Bytes, mediumText, verifyCut } from './literal-text.js';
 import { fileBody } from './file-body.js';
 import { asObject, asText, finiteNumber } from './json-values.js';
 import type { LargeStringScan, LargeStringMode } from './large-string.js';
@@ -69,7 +70,12 @@ function textValueBody(value: unknown, base64: boolean, mimeType: string, ctx: N
   }
   const cut = ctx.registry.lookup(value, ctx.cuts);
   if (cut?.kind === 'large') return largeBody(cut, base64, mimeType, ctx);
-  if (cut?.kind === 'medium') return base64 ? mediumBase64Body(cut, mimeType, ctx) : textBody(mediumText(cut.literal), mimeType);
+  if (cut?.kind === 'medium') {
+    if (base64) return mediumBase64Body(cut, mimeType, ctx);
+    const { text, bytes } = mediumText(cut);
+    const location = { kind: 'har-string' as const, path: ctx.path, offset: cut.offset, length: cut.literal.length, base64: false };
+    return { size: bytes, mimeType, text, location };
+  }
   return base64 ? decodedBody(Buffer.from(value, 'base64'), mimeType) : textBody(value, mimeType);
 }
 
@@ -87,6 +93,7 @@ function mediumBase64Body(cut: Extract<CutString, { kind: 'medium' }>, mimeType:
   const literal = cut.literal;
   const location = { kind: 'har-string' as const, path: ctx.path, offset: cut.offset, length: literal.length, base64: true };
   if (!isTextualMime(mimeType) && literal.indexOf(BACKSLASH) < 0) {
+    verifyCut(cut);
     const chars = Math.min(literal.length - 2, SNIFF_BASE64_CHARS) & ~3;
     const head = Buffer.from(literal.toString('latin1', 1, 1 + chars), 'base64');
     if (!looksLikeText(head, chars < literal.length - 2)) {
@@ -94,8 +101,9 @@ function mediumBase64Body(cut: Extract<CutString, { kind: 'medium' }>, mimeType:
       return { size: base64DecodedLength(literal.length - 2, padding), mimeType, binary: true, location };
     }
   }
-  const body = decodedBody(mediumBase64Bytes(literal), mimeType);
-  if (body.binary) body.location = location;
+  const body = decodedBody(mediumBase64Bytes(cut), mimeType);
+  // Reading back gives the literal's bytes: right unless they were decompressed here.
+  if (!body.decodedFrom) body.location = location;
   return body;
 }
 

@@ -4,17 +4,18 @@
  * normalizes each one and yields it. Nothing but the current entry and the
  * splitter's carried bytes is held, whatever the file or body sizes.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, type Hash } from 'node:crypto';
 import { open, type FileHandle } from 'node:fs/promises';
+import { hashFile } from './hash-file.js';
 import { dirname, resolve } from 'node:path';
 import { headerValue, type Entry } from '../../model/index.js';
-import { InputError } from '../errors.js';
 import type { OpenOptions } from '../types.js';
-import { conformanceProblems, problemField, ProblemLog, pruneProblems, shouldValidate } from './conformance.js';
+import { describeErrors, problemField, ProblemLog, pruneProblems, shouldValidate, validateInline } from './conformance.js';
+import { startSidePass, type SidePass, type SideResult } from './side-worker.js';
 import { CutRegistry } from './cut-strings.js';
 import { describeProducer, type ProducerHints } from './producer.js';
 import { readPages } from './pages.js';
-import { normalizeEntry } from './normalize-entry.js';
+import { buildEntry, GuessFailed, type BuiltEntry } from './entry-builder.js';
 import type { NormalizeContext } from './normalize-context.js';
 import { rescanBody } from './rescan.js';
 import { HarSplitter, type SplitEvent } from './splitter.js';
@@ -32,7 +33,9 @@ export class HarPass {
   private which = 0;
   private nextOffset = 0;
   private pendingRead: Promise<number> | undefined;
-  private readonly hash = createHash('sha256');
+  /** Hashing and HAR 1.2 checks run in the helper thread; inline only when it is unavailable. */
+  private side: SidePass | null = null;
+  private inlineHash: Hash | null = null;
   private readonly splitter: HarSplitter;
   private readonly problems = new ProblemLog();
   private readonly hints: ProducerHints = {};
@@ -59,6 +62,8 @@ export class HarPass {
   async prime(): Promise<void> {
     try {
       this.fh = await open(this.path, 'r');
+      this.side = startSidePass(this.path);
+      if (!this.side) this.inlineHash = createHash('sha256');
       this.startRead();
       this.buffered = await this.nextEvent();
       this.updateProducer();
@@ -77,8 +82,9 @@ export class HarPass {
         if (event === null) break;
         if (event.kind === 'entry') yield await this.toEntry(event);
       }
-      this.complete();
+      await this.complete();
     } finally {
+      this.side?.abort();
       await this.close();
     }
   }
@@ -110,15 +116,13 @@ export class HarPass {
     this.which ^= 1;
     // The other buffer is free: the splitter copies whatever it keeps of a chunk it has finished.
     this.startRead();
-    this.hash.update(chunk);
+    this.inlineHash?.update(chunk);
     this.splitter.feed(chunk, offset);
     this.reportProgress(false);
     return true;
   }
 
   private async toEntry(event: Extract<SplitEvent, { kind: 'entry' }>): Promise<Entry> {
-    const raw = this.parse(event);
-    const ref = { input: this.options.input, index: event.index };
     const ctx: NormalizeContext = {
       input: this.options.input,
       path: this.path,
@@ -129,32 +133,53 @@ export class HarPass {
       problems: [],
       rescans: [],
     };
-    const entry = normalizeEntry(raw, event.index, this.lastStartedAt, ctx);
+    let built: BuiltEntry;
+    try {
+      built = buildEntry(this.path, event.index, event.value, this.lastStartedAt, ctx);
+    } catch (e) {
+      if (!(e instanceof GuessFailed)) throw e;
+      this.splitter.retryStrict(event.value);
+      const strict = await this.nextEvent();
+      if (!strict) throw new Error('strict rescan of an entry found no entry');
+      return this.toEntry(strict);
+    }
+    const { entry, raw } = built;
     this.lastStartedAt = entry.startedAt;
     const problems = pruneProblems(ctx.problems);
+    const ref = { input: this.options.input, index: event.index };
     for (const p of problems) this.problems.add(p, ref, false);
-    if (shouldValidate(event.index)) {
-      this.problems.checked++;
-      for (const p of conformanceProblems(raw, problems.map(problemField))) this.problems.add(p, ref, true);
-    }
+    if (shouldValidate(event.index)) this.validate(event, raw, problems.map(problemField));
     for (const r of ctx.rescans) await rescanBody(r, this.tuning.scanner);
     if (event.index <= HINT_ENTRIES && !this.hints.userAgent) this.collectHints(entry);
     return entry;
   }
 
-  private parse(event: Extract<SplitEvent, { kind: 'entry' }>): unknown {
-    const { text, cuts, start, end } = event.value;
+  private validate(event: Extract<SplitEvent, { kind: 'entry' }>, raw: unknown, reported: string[]): void {
+    if (this.side) return this.side.validate(event.index, event.value.text, reported);
+    const errors = validateInline(raw);
+    if (!errors) return;
+    this.problems.checked++;
+    const ref = { input: this.options.input, index: event.index };
+    for (const p of describeErrors(errors, reported)) this.problems.add(p, ref, true);
+  }
+
+  /** Hash and sampled HAR 1.2 problems from the helper thread (or a fallback hash if it failed). */
+  private async sideResults(): Promise<string> {
+    let result: SideResult | null = null;
     try {
-      return JSON.parse(text);
-    } catch (e) {
-      const pos = /at position (\d+)/.exec((e as Error).message)?.[1];
-      const near =
-        pos !== undefined && cuts.length === 0 ? `, near byte ${start + Buffer.byteLength(text.slice(0, Number(pos)))}` : '';
-      throw new InputError(
-        'bad-json',
-        `${this.path}: broken JSON in entry ${event.index} (bytes ${start}-${end}${near})`,
-      );
+      result = this.side ? await this.side.finish() : null;
+    } catch {
+      result = null;
     }
+    if (result) {
+      this.problems.checked += result.checked;
+      for (const v of result.entries) {
+        const ref = { input: this.options.input, index: v.index };
+        for (const p of describeErrors(v.errors, v.reported)) this.problems.add(p, ref, true);
+      }
+    }
+    if (result?.sha256) return result.sha256;
+    return this.inlineHash ? this.inlineHash.digest('hex') : hashFile(this.path);
   }
 
   private collectHints(entry: Entry): void {
@@ -171,9 +196,9 @@ export class HarPass {
     if (producer) this.info.producer = producer;
   }
 
-  private complete(): void {
+  private async complete(): Promise<void> {
     this.info.entries = this.splitter.entries;
-    this.info.sha256 = this.hash.digest('hex');
+    this.info.sha256 = await this.sideResults();
     this.info.sizeBytes = this.nextOffset;
     this.updateProducer();
     const pages = readPages(this.splitter.members.pages);

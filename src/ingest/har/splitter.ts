@@ -8,21 +8,13 @@
 import { isJsonSpace } from '../scan/byte-classes.js';
 import { InputError } from '../errors.js';
 import type { CutRegistry } from './cut-strings.js';
+import { closingLine, sameIndent, scanPrettyEntry } from './pretty-entry.js';
+import { BOM, describePosition, isValueStart, LOG_MEMBERS, type Frame, type LogMembers } from './splitter-frames.js';
 import { ValueScanner, type CapturedValue, type StringLimits } from './value-scanner.js';
-
-export const LOG_MEMBERS = ['version', 'creator', 'browser', 'pages', 'comment'] as const;
-export type LogMembers = Partial<Record<(typeof LOG_MEMBERS)[number], unknown>>;
 
 export type SplitEvent = { kind: 'entry'; index: number; value: CapturedValue } | { kind: 'need-data' };
 
-type ObjectExpect = 'key-or-end' | 'key' | 'colon' | 'value' | 'comma-or-end';
-type ArrayExpect = 'value-or-end' | 'value' | 'comma-or-end';
-type Frame =
-  | { kind: 'top' | 'log'; expect: ObjectExpect; key: string }
-  | { kind: 'entries'; expect: ArrayExpect };
 type Pending = { scanner: ValueScanner; purpose: 'key' | 'member' | 'skip' | 'entry'; key: string };
-
-const BOM = [0xef, 0xbb, 0xbf];
 
 export class HarSplitter {
   readonly members: LogMembers = {};
@@ -36,6 +28,10 @@ export class HarSplitter {
   private bomMatched = 0;
   private readonly frames: Frame[] = [];
   private pending: Pending | null = null;
+  /** An entry found by the pretty-print fast path, to hand out. */
+  private ready: SplitEvent | null = null;
+  /** Closing line of entries in a pretty-printed file; null: not pretty (or a guess failed). */
+  private prettyClose: Buffer | null | undefined;
   private seenLog = false;
   private seenEntries = false;
 
@@ -69,7 +65,25 @@ export class HarSplitter {
       }
       if (this.pos >= this.chunk.length) return { kind: 'need-data' };
       this.step(this.chunk[this.pos]!);
+      if (this.ready) {
+        const event = this.ready;
+        this.ready = null;
+        return event;
+      }
     }
+  }
+
+  /**
+   * The fast path's guess for this entry did not check out: scan it again strictly
+   * (and the rest of the file too). Call before `next()`, with the event's value.
+   */
+  retryStrict(value: CapturedValue): void {
+    if (value.start < this.offset) throw new Error('retryStrict: the entry is no longer in the current chunk');
+    this.pos = value.start - this.offset;
+    this.entries--;
+    this.prettyClose = null;
+    this.ready = null;
+    this.startValue('entry', 'entry', '');
   }
 
   /** End of file: anything but a complete top-level object is a truncated file. */
@@ -162,7 +176,20 @@ export class HarSplitter {
     if (b === 0x5d && frame.expect === 'value-or-end') return this.closeFrame();
     this.requireValueStart(b);
     frame.expect = 'comma-or-end';
+    if (b === 0x7b && this.tryPretty()) return;
     this.startValue('entry', 'entry', '');
+  }
+
+  private tryPretty(): boolean {
+    if (this.prettyClose === undefined) this.prettyClose = closingLine(this.chunk, this.pos);
+    const close = this.prettyClose;
+    if (!close || !sameIndent(this.chunk, this.pos, close)) return false;
+    const hit = scanPrettyEntry(this.chunk, this.pos, this.offset, close, this.limits, this.registry);
+    if (!hit) return false;
+    this.pos = hit.end;
+    this.entries++;
+    this.ready = { kind: 'entry', index: this.entries, value: hit.value };
+    return true;
   }
 
   private startValue(purpose: Pending['purpose'], mode: 'skip' | 'small' | 'entry', key: string): void {
@@ -203,18 +230,11 @@ export class HarSplitter {
   }
 
   private requireValueStart(b: number): void {
-    const ok = b === 0x7b || b === 0x5b || b === 0x22 || b === 0x2d || (b >= 0x30 && b <= 0x39) || b === 0x74 || b === 0x66 || b === 0x6e;
-    if (!ok) throw this.unexpected('a value');
+    if (!isValueStart(b)) throw this.unexpected('a value');
   }
 
   private where(): string {
-    const inner = this.frames[this.frames.length - 1];
-    if (this.pending?.purpose === 'entry') {
-      return `inside entry ${this.entries + 1} (after ${this.entries} complete entries)`;
-    }
-    if (inner?.kind === 'entries') return `in log.entries after ${this.entries} entries`;
-    if (inner?.kind === 'log') return `in the log object (after ${this.entries} entries)`;
-    return 'before the end of the top-level object';
+    return describePosition(this.frames, this.pending?.purpose === 'entry', this.entries);
   }
 
   private unexpected(expected: string): InputError {

@@ -8,6 +8,7 @@
 import { BACKSLASH, QUOTE, isJsonSpace } from '../scan/byte-classes.js';
 import type { FragmentScannerOptions } from '../scan/index.js';
 import type { CutRegistry, CutString } from './cut-strings.js';
+import { bytesToString } from './literal-text.js';
 import { LargeStringSink } from './large-string.js';
 
 export type ScanMode = 'skip' | 'small' | 'entry';
@@ -29,10 +30,15 @@ export interface CapturedValue {
   /** File offsets of the first byte and one past the last. */
   start: number;
   end: number;
+  /** Found by the pretty-print fast path: if it does not check out, scan it again strictly. */
+  guessed?: boolean;
 }
 
 /** Short strings dominate (header names and values): a plain loop beats a native call per string. */
 const QUICK_STRING_BYTES = 32;
+/** An escaped quote this close to the last one means dense quotes: scan bytes for a while. */
+const DENSE_QUOTE_GAP = 64;
+const DENSE_SCAN_BYTES = 512;
 
 export class ValueScanner {
   private depth = 0;
@@ -118,44 +124,49 @@ export class ValueScanner {
 
   /** The captured value; call right after `scan` returned its end. */
   result(): CapturedValue {
-    const text = this.parts.length === 1 ? this.parts[0]!.toString('utf8') : Buffer.concat(this.parts).toString('utf8');
+    const text = bytesToString(this.parts.length === 1 ? this.parts[0]! : Buffer.concat(this.parts));
     return { text, cuts: this.cuts, start: this.start, end: this.end };
   }
 
-  /** Index after the closing quote, or -1 if the chunk ends inside the string. */
+  /**
+   * Index after the closing quote, or -1 if the chunk ends inside the string. A byte
+   * loop is cheapest where quotes are dense (short strings, JSON escaped inside a
+   * body string); `indexOf` is far faster over long runs without quotes (base64,
+   * HTML). The loop switches between them as it learns which case it is in.
+   */
   private stringEnd(chunk: Buffer, from: number, chunkOffset: number): number {
     const len = chunk.length;
     let i = from;
-    const quick = Math.min(len, from + QUICK_STRING_BYTES);
     let run = this.backslashes;
-    for (; i < quick; i++) {
-      const c = chunk[i]!;
-      if (c === QUOTE) {
-        if ((run & 1) === 0) return this.closeString(chunk, i, chunkOffset);
-        run = 0;
-      } else if (c === BACKSLASH) run++;
-      else run = 0;
-    }
-    this.backslashes = run;
-    while (i < len) {
-      const q = chunk.indexOf(QUOTE, i);
-      const stop = q < 0 ? len : q;
-      let k = 0;
-      let j = stop - 1;
-      while (j >= i && chunk[j] === BACKSLASH) {
-        k++;
-        j--;
+    let budget = QUICK_STRING_BYTES;
+    for (;;) {
+      const stop = Math.min(len, i + budget);
+      for (; i < stop; i++) {
+        const c = chunk[i]!;
+        if (c === QUOTE) {
+          if ((run & 1) === 0) return this.closeString(chunk, i, chunkOffset);
+          run = 0;
+        } else if (c === BACKSLASH) run++;
+        else run = 0;
       }
-      if (j < i) k += this.backslashes;
+      if (i >= len) {
+        this.backslashes = run;
+        return -1;
+      }
+      const q = chunk.indexOf(QUOTE, i);
+      const end = q < 0 ? len : q;
+      let j = end - 1;
+      while (j >= i && chunk[j] === BACKSLASH) j--;
+      const k = end - 1 - j + (j < i ? run : 0);
       if (q < 0) {
         this.backslashes = k;
         return -1;
       }
       if ((k & 1) === 0) return this.closeString(chunk, q, chunkOffset);
-      this.backslashes = 0;
+      budget = q - i < DENSE_QUOTE_GAP ? DENSE_SCAN_BYTES : QUICK_STRING_BYTES;
       i = q + 1;
+      run = 0;
     }
-    return -1;
   }
 
   private closeString(chunk: Buffer, q: number, chunkOffset: number): number {
@@ -174,7 +185,7 @@ export class ValueScanner {
       const literal = inChunk
         ? chunk.subarray(startHere, q + 1)
         : Buffer.concat([...this.strPieces, chunk.subarray(0, q + 1)]);
-      const cut: CutString = { kind: 'medium', literal, offset: this.strStartFile };
+      const cut: CutString = { kind: 'medium', literal, offset: this.strStartFile, verified: true };
       if (inChunk) this.chunkCuts.push(cut);
       this.cutLiteral(chunk, q, cut);
     } else if (startHere < 0) {
