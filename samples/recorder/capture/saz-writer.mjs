@@ -53,7 +53,10 @@ const CONTENT_TYPES = `<?xml version="1.0" encoding="utf-8" ?>\r\n<Types xmlns="
 
 export async function writeSaz(path, sessions, { offsetMinutes = 0, fiddlerVersion = '5.0.20211.51073' } = {}) {
   const pad = Math.max(2, String(sessions.length).length);
-  const writer = new ZipWriter(new Uint8ArrayWriter(), { level: 6, useWebWorkers: false, extendedTimestamp: false });
+  // Entries as Fiddler's zip library writes them: made by "FAT" 4.5, no data descriptors.
+  const writer = new ZipWriter(new Uint8ArrayWriter(), {
+    level: 6, useWebWorkers: false, extendedTimestamp: false, dataDescriptor: false, msDosCompatible: true, versionMadeBy: 45, version: 20,
+  });
   const lastModDate = new Date(sessions.at(-1)?.timers.ClientDoneResponse ?? Date.now());
   await writer.add('raw/', undefined, { directory: true, lastModDate });
   for (const s of sessions) {

@@ -28,9 +28,13 @@ Every trace has a machine-readable expectation next to it,
 given where the design or the AADSTS catalog fixes it, and left out where it
 does not (\`clock-skew\`, \`claims-challenge\`, \`sanitized-trace\`). \`entries\` are
 the entries the finding must name (it may name more, such as the JWKS responses
-of a rollover); \`evidence\` holds the values it must report, compared as exact
-values except where \`tolerance\` gives a margin (clock differences move by a
-second or two between runs). \`mustNotFind\` lists rules that must not fire at
+of a rollover); \`code\` is the AADSTS/IDX code it carries. In \`evidence\`, the
+keys the design names (\`oldKid\`, \`newKid\`, \`aud\`, \`expectedAudience\`,
+\`origin\`, \`skewSeconds\` — positive when the server is ahead) must be reported
+with these values, exact except where \`tolerance\` gives a margin (clock
+differences move by a second between runs); the other keys (\`jwksEntries\`,
+\`recoveredEntry\`, \`fixedEntry\`, \`claims\`, \`thumbprint\`, \`where\`, …) state
+facts the finding should convey, in whatever shape its rule reports them. \`mustNotFind\` lists rules that must not fire at
 all; any other finding must stay at or below \`maxSeverityOtherwise\`. Token
 values are never in these files: tokens are named by \`kid\`, claims and codes.
 

@@ -34,7 +34,7 @@ export default {
           rule: 'token-not-yet-valid', severity: 'error', entries: refused.map((e) => e.index), code: 'IDX10222', evidence: { nbf: claims.nbf },
         },
         {
-          rule: 'clock-skew', entries: idpEntries, evidence: { origin: 'https://login.microsoftonline.com', skewSeconds: OFFSET_S, direction: 'ahead' },
+          rule: 'clock-skew', entries: idpEntries, evidence: { origin: 'https://login.microsoftonline.com', skewSeconds: OFFSET_S },
         },
       ],
       tolerance: { skewSeconds: 5 },
