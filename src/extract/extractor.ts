@@ -86,7 +86,7 @@ export function createExtractor(options: ExtractorOptions): Extractor {
     }
     const authReq = authorizeRequestOf(entry);
     if (authReq) session.authorizeRequests.push(authReq);
-    for (const r of linkAuthorizeResponses(entry, registry)) {
+    for (const r of linkAuthorizeResponses(entry)) {
       session.authorizeResponses.push(r);
       if (r.error) oauthErrors.push({ error: r.error, source: r.via === 'form_post' ? 'form_post' : r.via === 'url-query' ? 'url' : 'redirect' });
     }

@@ -2,16 +2,15 @@ import type { Entry } from '../model/index.js';
 import { oauthErrorFromParams } from './errors/oauth-error.js';
 import { authorizeResponsesOf } from './oauth/authorize.js';
 import type { AuthorizeResponse } from './session.js';
-import type { TokenRegistry } from './tokens/registry.js';
 import { tokenId } from '../jwt/index.js';
 
 /**
  * Turn the authorization-response parameters of an entry into
  * AuthorizeResponse records, naming tokens by fingerprint (the same id the
- * registry gives them as request uses or response issues). The registry
- * parameter is kept for callers; linking no longer needs it.
+ * registry gives them as request uses or response issues), so the order in
+ * which the extractor registers the entry's tokens does not matter.
  */
-export function linkAuthorizeResponses(entry: Entry, _registry?: TokenRegistry): AuthorizeResponse[] {
+export function linkAuthorizeResponses(entry: Entry): AuthorizeResponse[] {
   const out: AuthorizeResponse[] = [];
   for (const { via, params, target } of authorizeResponsesOf(entry)) {
     const r: AuthorizeResponse = { entry: { input: entry.input, index: entry.index }, via };
