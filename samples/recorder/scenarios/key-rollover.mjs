@@ -8,13 +8,13 @@ import { expectation } from '../lib/expectations.mjs';
 import { bearerOf, isJwks, peekJwt } from '../lib/trace-entries.mjs';
 import { ORDERS_URL, SIGNIN_SCOPE, recordInBrowser } from './run-browser.mjs';
 
-const REFRESH_INTERVAL_MS = 8000;
+const REFRESH_INTERVAL_MS = 12000;
 
 export default {
   name: 'key-rollover',
   file: 'key-rollover.har',
   title: 'Signing-key rollover while the API caches the old keys',
-  recordedWith: 'Chromium (Debian) driven by playwright-core; HAR written by Playwright `recordHar`. The orders API caches the JWKS and may refetch it at most every 8 s (ConfigurationManager.RefreshInterval).',
+  recordedWith: 'Chromium (Debian) driven by playwright-core; HAR written by Playwright `recordHar`. The orders API caches the JWKS and may refetch it at most every 12 s (ConfigurationManager.RefreshInterval).',
   async record({ certs, outPath }) {
     const { q, facts } = await recordInBrowser({ certs, outPath, environment: { orders: { jwksRefreshIntervalMs: REFRESH_INTERVAL_MS } } }, async ({ page, env }) => {
       await openSpa(page);
