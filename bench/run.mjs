@@ -110,6 +110,7 @@ runMain(async () => {
   const started = performance.now();
   await ensureTraces(traces, seed);
   const results = await runAll(traces, rounds, only);
+  machine.loadAverageEnd = machineFacts().loadAverage;
   const verdicts = judge(results, traces);
   const notes = [failureNotes(results), entryMismatches(results), tuiAvailable(ROOT) ? '' : '- TUI first screen: n/a (dist/tui is not built yet)'].filter(Boolean).join('\n');
   const markdown = [`Machine: ${machineLine(machine)}. ${rounds} round(s), median wall time; MiB = 2^20 bytes.`, '', resultsTable(results), '', targetsTable(verdicts), ...(notes ? ['', notes] : [])].join('\n');

@@ -39,7 +39,7 @@ export function targetsTable(verdicts) {
 }
 
 export function machineLine(machine) {
-  return `${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB RAM, Node ${machine.node}, ${machine.platform}; load average at start ${machine.loadAverage}; ${machine.date}`;
+  return `${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB RAM, Node ${machine.node}, ${machine.platform}; load average ${machine.loadAverage} at start, ${machine.loadAverageEnd ?? '?'} at end; ${machine.date}`;
 }
 
 /** Failed runs, one line each (tool error lines name the file and the problem only). */

@@ -17,7 +17,7 @@ export const TRACE_START = Date.UTC(2025, 2, 14, 8, 30, 0);
 
 const STEADY = [
   [28, 'api'], [5, 'graph'], [9, 'script'], [4, 'style'], [16, 'image'], [2, 'font'], [14, 'beacon'],
-  [2, 'navigate'], [0.3, 'login-error'], [0.4, 'metadata'], [0.24, 'huge'],
+  [2, 'navigate'], [0.3, 'login-error'], [0.4, 'metadata'], [0.15, 'huge'],
 ];
 
 export class Traffic {

@@ -41,7 +41,7 @@ export function script(ctx, t, bytes) {
   const { rng, pools } = ctx;
   return exchange(ctx, t, {
     url: `${CDN}/assets/${rng.pick(['main', 'vendor', 'chunk', 'runtime', 'polyfills'])}.${rng.hex(8)}.js`, dest: 'script', referer: `${APP_ORIGIN}/`,
-    mimeType: 'application/javascript', text: pools.text('script', bytes ?? rng.logInt(2_000, 900_000)), cors: '*',
+    mimeType: 'application/javascript', text: pools.text('script', bytes ?? rng.logInt(1_000, 400_000)), cors: '*',
   });
 }
 
@@ -58,7 +58,7 @@ export function image(ctx, t, bytes) {
   const type = rng.pick(['image/png', 'image/jpeg', 'image/webp', 'image/gif', 'image/x-icon']);
   return exchange(ctx, t, {
     url: `${CDN}/img/${rng.hex(12)}.${type.split('/')[1].replace('x-icon', 'ico')}`, dest: 'image', referer: `${APP_ORIGIN}/`,
-    mimeType: type, binary: binary.bytes(type, bytes ?? rng.logInt(100, 400_000)),
+    mimeType: type, binary: binary.bytes(type, bytes ?? rng.logInt(100, 250_000)),
   });
 }
 
