@@ -6,13 +6,14 @@ export const APP_ORIGIN = 'https://orders.contoso.com';
 const LOGIN = 'https://login.microsoftonline.com';
 const MSAL_HEADERS = [['x-client-sku', 'msal.js.browser'], ['x-client-ver', '3.27.0'], ['x-client-os', 'Windows'], ['x-ms-lib-capability', 'retry-after, h429']];
 
-function authorizeUrl(ctx) {
+/** `set` (a token set) pins state and nonce, so that its redirect and ID token match the request. */
+function authorizeUrl(ctx, set) {
   const { rng, identity: id } = ctx;
   const q = new URLSearchParams({
     client_id: id.clientId, scope: `${id.apiScope} openid profile offline_access`, redirect_uri: `${APP_ORIGIN}/`,
     'client-request-id': rng.guid(), response_mode: 'fragment', response_type: 'code', 'x-client-SKU': 'msal.js.browser',
     'x-client-VER': '3.27.0', client_info: '1', code_challenge: rng.chars(43, BASE64URL), code_challenge_method: 'S256',
-    nonce: rng.guid(), state: rng.chars(120, BASE64URL),
+    nonce: set?.nonce ?? rng.guid(), state: set?.state ?? rng.chars(120, BASE64URL),
   });
   return `${id.authority}/oauth2/v2.0/authorize?${q}`;
 }
@@ -23,8 +24,11 @@ const LOGIN_ERRORS = {
   50076: 'Due to a configuration change made by your administrator, or because you moved to a new location, you must use multi-factor authentication.',
 };
 
-/** The sign-in page: Entra's HTML with its `$Config` settings object; `errorCode` fills sErrorCode as failed sign-ins do. */
-export function loginPage(ctx, t, errorCode) {
+/**
+ * The sign-in page: Entra's HTML with its `$Config` settings object; `errorCode` fills
+ * sErrorCode as failed sign-ins do. `set`: the token set this sign-in will deliver.
+ */
+export function loginPage(ctx, t, errorCode, set) {
   const { rng, pools } = ctx;
   const config = {
     fShowPersistentCookiesWarning: false, urlMsaSignUp: `${LOGIN}/common/signup`, sErrorCode: errorCode ?? '',
@@ -34,7 +38,7 @@ export function loginPage(ctx, t, errorCode) {
   };
   const html = `<!DOCTYPE html><html dir="ltr" lang="en"><head><title>Sign in to your account</title><script type="text/javascript">//<![CDATA[\n$Config=${JSON.stringify(config)};\n//]]></script></head><body>${pools.text('page', rng.int(20_000, 60_000))}</body></html>`;
   return exchange(ctx, t, {
-    url: authorizeUrl(ctx), dest: 'document', resourceType: 'document', referer: `${APP_ORIGIN}/`, mimeType: 'text/html; charset=utf-8',
+    url: authorizeUrl(ctx, set), dest: 'document', resourceType: 'document', referer: `${APP_ORIGIN}/`, mimeType: 'text/html; charset=utf-8',
     text: html, cache: 'no-store, no-cache', server: 'Microsoft-IIS/10.0',
     setCookies: [`buid=${rng.chars(200, BASE64URL)}; expires=Sat, 14-Mar-2026 08:30:00 GMT; path=/; secure; HttpOnly; SameSite=None`, `esctx=${rng.chars(300, BASE64URL)}; domain=.login.microsoftonline.com; path=/; secure; HttpOnly; SameSite=None`],
     respExtra: [['x-ms-ests-server', '2.1.19342.5 - NEULR1 ProdSlices'], ['p3p', 'CP="DSP CUR OTPi IND OTRi ONL FIN"']],
@@ -44,9 +48,9 @@ export function loginPage(ctx, t, errorCode) {
 /** Silent or interactive authorize answered with a redirect that carries the code in the fragment. */
 export function authorizeRedirect(ctx, t, set) {
   const { rng } = ctx;
-  const location = `${APP_ORIGIN}/#code=${set.code}&client_info=${set.clientInfo}&state=${rng.chars(120, BASE64URL)}&session_state=${rng.guid()}`;
+  const location = `${APP_ORIGIN}/#code=${set.code}&client_info=${set.clientInfo}&state=${set.state}&session_state=${rng.guid()}`;
   return exchange(ctx, t, {
-    url: authorizeUrl(ctx), dest: 'document', resourceType: 'document', referer: `${APP_ORIGIN}/`, status: 302,
+    url: authorizeUrl(ctx, set), dest: 'document', resourceType: 'document', referer: `${APP_ORIGIN}/`, status: 302,
     mimeType: 'text/html; charset=utf-8', text: '', location, cookie: `ESTSAUTHPERSISTENT=${rng.chars(600, BASE64URL)}; buid=${rng.chars(200, BASE64URL)}`,
     cache: 'no-store, no-cache', server: 'Microsoft-IIS/10.0', respExtra: [['x-ms-ests-server', '2.1.19342.5 - NEULR1 ProdSlices']],
   });
@@ -72,7 +76,8 @@ export function tokenSuccess(ctx, t, set, previous) {
     : { client_id: id.clientId, redirect_uri: `${APP_ORIGIN}/`, scope: `${id.apiScope} openid profile offline_access`, code: set.code, code_verifier: rng.chars(43, BASE64URL), grant_type: 'authorization_code', client_info: '1' };
   const body = {
     token_type: 'Bearer', scope: `${id.apiScope} Orders.Write openid profile`, expires_in: 3599, ext_expires_in: 3599,
-    access_token: set.access, refresh_token: set.refresh, refresh_token_expires_in: 86399, id_token: set.idToken, client_info: set.clientInfo,
+    // Entra puts the sign-in's nonce only in ID tokens redeemed from its code.
+    access_token: set.access, refresh_token: set.refresh, refresh_token_expires_in: 86399, id_token: previous ? set.refreshedIdToken : set.idToken, client_info: set.clientInfo,
   };
   return tokenCall(ctx, t, form, { status: 200, body });
 }

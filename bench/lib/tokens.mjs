@@ -83,11 +83,12 @@ export class TokenPool {
       aud: '00000003-0000-0000-c000-000000000000', iss: `https://sts.windows.net/${id.tenantId}/`, ...common,
       appid: id.clientId, name: id.name, scp: 'openid profile User.Read email', unique_name: id.upn, ver: '1.0',
     });
-    const idToken = await sign({}, {
-      aud: id.clientId, iss: id.issuer, ...common, name: id.name, preferred_username: id.upn, nonce: rng.guid(), ver: '2.0',
-    });
+    const nonce = rng.guid();
+    const idClaims = { aud: id.clientId, iss: id.issuer, ...common, name: id.name, preferred_username: id.upn, ver: '2.0' };
+    const idToken = await sign({}, { ...idClaims, nonce });
+    const refreshedIdToken = await sign({}, idClaims);
     return {
-      window: k, iat, exp: exp * 1000, access, graph, idToken,
+      window: k, iat, exp: exp * 1000, access, graph, idToken, refreshedIdToken, nonce, state: rng.chars(120, BASE64URL),
       refresh: `1.AXEA${rng.chars(rng.int(700, 900), BASE64URL)}`,
       code: `1.AXEA${rng.chars(rng.int(600, 760), BASE64URL)}`,
       clientInfo: Buffer.from(JSON.stringify({ uid: id.objectId, utid: id.tenantId })).toString('base64url'),

@@ -69,7 +69,7 @@ export class Traffic {
       if (!previous) {
         q((t) => appDocument(ctx, t, '/'));
         for (let i = 0; i < 4; i++) q((t) => script(ctx, t));
-        q((t) => loginPage(ctx, t));
+        q((t) => loginPage(ctx, t, undefined, set));
         q((t) => authorizeRedirect(ctx, t, set));
         q((t) => openIdConfiguration(ctx, t));
         q((t) => jwksResponse(ctx, t));
