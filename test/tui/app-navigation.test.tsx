@@ -19,7 +19,7 @@ describe('timeline', () => {
     expect(h.lines()).toHaveLength(23);
     for (const line of h.lines()) expect(line.length).toBeLessThanOrEqual(80);
     expect(h.lines()[0]).toMatch(/^trace-audit session\.har · 40 entries · 6 tokens · E1 W1 i1/);
-    expect(h.lines()[1]).toMatch(/#\s+time meth host\s+path\s+sta\s+size\s+dur au fnd/);
+    expect(h.lines()[1]).toMatch(/#\s+time meth\s+host\s+path\s+sta\s+size\s+dur au fnd/);
     expect(statusBar(h)).toMatch(/^\[timeline 1\/40\]/);
   });
 

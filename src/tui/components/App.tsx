@@ -49,13 +49,11 @@ export function App({ options, size, onExit }: AppProps): ReactElement {
       live = false;
     };
     // Loading runs once per mounted app.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   useEffect(() => {
     // Exit after the failure frame has been drawn.
     if (phase.kind === 'failed') setImmediate(() => finish(phase.error));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [phase]);
 
   const frame = frameSize(columns, rows);

@@ -67,5 +67,6 @@ export function detailLines(tab: number, ctx: DetailContext): StyledLine[] {
     default:
       lines = findingsTab(ctx);
   }
-  return lines.flatMap((l) => wrapStyled(l, ctx.width));
+  // Continuations indent past the "  name: " column so wrapped header values read as one block.
+  return lines.flatMap((l) => wrapStyled(l, ctx.width, 4));
 }

@@ -26,6 +26,8 @@ export interface ColumnStats {
   offsetWidth: number;
   /** Widest host name. */
   hostWidth: number;
+  /** Widest method (CONNECT and OPTIONS need 7; most traces only 4). */
+  methodWidth?: number;
 }
 
 /** The first column holds the selection marker ">". */
@@ -46,7 +48,7 @@ function fixedColumns(stats: ColumnStats): FixedSpec[] {
   return [
     { id: 'num', title: '#', width: Math.max(2, stats.numWidth), align: 'right' },
     { id: 'offset', title: 'time', width: Math.max(5, stats.offsetWidth), align: 'right', dropRank: 3 },
-    { id: 'method', title: 'meth', width: 4, align: 'left' },
+    { id: 'method', title: 'meth', width: Math.min(7, Math.max(4, stats.methodWidth ?? 4)), align: 'left' },
     { id: 'status', title: 'sta', width: 3, align: 'right' },
     { id: 'size', title: 'size', width: 5, align: 'right', dropRank: 2 },
     { id: 'duration', title: 'dur', width: 5, align: 'right', dropRank: 1 },

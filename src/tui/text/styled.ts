@@ -19,10 +19,6 @@ export function seg(text: string, style?: StyleToken): Segment {
   return style ? { text, style } : { text };
 }
 
-export function plain(text: string): StyledLine {
-  return [{ text }];
-}
-
 export function lineText(line: StyledLine): string {
   let out = '';
   for (const s of line) out += s.text;
@@ -63,20 +59,7 @@ export function markSelected(line: StyledLine): StyledLine {
   return line.map((s) => ({ ...s, selected: true }));
 }
 
-/** Give every segment without a style the given one (used for whole-line emphasis). */
-export function withStyle(line: StyledLine, style: StyleToken): StyledLine {
-  return line.map((s) => (s.style ? s : { text: s.text, style }));
-}
 
-/** Hard-wrap a plain string into lines of at most `width`, continuation lines indented. */
-export function wrapText(text: string, width: number, indent = 2): string[] {
-  if (width <= indent + 1 || text.length <= width) return [text];
-  const out: string[] = [text.slice(0, width)];
-  const pad = ' '.repeat(indent);
-  const step = width - indent;
-  for (let at = width; at < text.length; at += step) out.push(pad + text.slice(at, at + step));
-  return out;
-}
 
 /** Segments covering text[start, end) of a line, keeping their styles. */
 function sliceLine(line: StyledLine, start: number, end: number): StyledLine {

@@ -13,13 +13,15 @@ import { fillBody } from './frame.js';
 export function columnStats(model: TimelineModel): ColumnStats {
   let numWidth = 1;
   let hostWidth = 4;
+  let methodWidth = 4;
   for (const row of model.rows) {
+    if (row.entry.request.method.length > methodWidth) methodWidth = row.entry.request.method.length;
     const num = rowNumber(row, model.multiInput).length;
     if (num > numWidth) numWidth = num;
     const host = splitUrl(row.entry.request.url).host.length;
     if (host > hostWidth) hostWidth = host;
   }
-  return { numWidth, hostWidth, offsetWidth: formatOffset(model.endMs - model.startMs).length };
+  return { numWidth, hostWidth, methodWidth, offsetWidth: formatOffset(model.endMs - model.startMs).length };
 }
 
 export interface TimelineScreenInput {
