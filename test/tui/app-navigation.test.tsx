@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import { fixtureOptions, makeSignInData } from './fixtures.js';
-import { KEYS, renderApp, type Harness } from './harness.js';
+import { KEYS, renderApp, waitFor, type Harness } from './harness.js';
 
 afterEach(() => cleanup());
 
@@ -64,15 +64,12 @@ describe('timeline', () => {
     Object.defineProperty(out, 'columns', { value: 60, configurable: true });
     Object.defineProperty(out, 'rows', { value: 12, configurable: true });
     out.emit('resize');
-    await h.press();
-    await new Promise((r) => setTimeout(r, 20));
-    expect(h.lines()).toHaveLength(11);
+    await waitFor(() => h.lines().length === 11, 'the smaller frame');
     for (const line of h.lines()) expect(line.length).toBeLessThanOrEqual(60);
     Object.defineProperty(out, 'columns', { value: 120, configurable: true });
     Object.defineProperty(out, 'rows', { value: 40, configurable: true });
     out.emit('resize');
-    await new Promise((r) => setTimeout(r, 20));
-    expect(h.lines()).toHaveLength(39);
+    await waitFor(() => h.lines().length === 39, 'the larger frame');
     expect(Math.max(...h.lines().map((l) => l.length))).toBe(120);
   });
 });
