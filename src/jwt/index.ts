@@ -5,6 +5,7 @@
  */
 export { tokenId, sanitizedId, redactedMarker, REDACTED_MARKER } from './fingerprint.js';
 export { decodeToken, looksLikeJwt, type DecodedToken } from './decode.js';
+export { forEachCompact, replaceCompact, REDACTION_SHAPE, type CompactShape } from './compact-runs.js';
 export type { JsonWebKey } from './jwk.js';
 export { verifySignature, type SignatureCheck, type VerifyOptions } from './verify.js';
 export { candidateKeys, kidOf, type KeyCandidates } from './key-match.js';

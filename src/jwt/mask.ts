@@ -1,3 +1,4 @@
+import { REDACTION_SHAPE, replaceCompact } from './compact-runs.js';
 import { looksLikeJwt } from './decode.js';
 import { tokenId } from './fingerprint.js';
 
@@ -14,11 +15,9 @@ const SECRET_CLAIMS: ReadonlySet<string> = new Set([
   'code_verifier',
 ]);
 
-const EMBEDDED_JWT = /eyJ[A-Za-z0-9_-]{6,}(?:\.[A-Za-z0-9_-]*){2,4}/g;
-
 function maskString(value: string): string {
   if (looksLikeJwt(value)) return `[jwt ${tokenId(value)}]`;
-  return value.replace(EMBEDDED_JWT, (match) => `[jwt ${tokenId(match)}]`);
+  return replaceCompact(value, REDACTION_SHAPE, (match) => `[jwt ${tokenId(match)}]`);
 }
 
 /**

@@ -6,9 +6,14 @@
  * Tokens are replaced by their fingerprint so a reader can still follow them:
  * `[jwt 3f9c0a1b2c4d]`.
  */
+import { forEachCompact, REDACTION_SHAPE, replaceCompact } from '../jwt/compact-runs.js';
 import { tokenId } from '../jwt/fingerprint.js';
 
-/** JWS (3 parts) or JWE (5 parts) compact serializations starting with a JSON header. */
+/**
+ * JWS (3 parts) or JWE (5 parts) compact serializations starting with a JSON header.
+ * Quadratic on long dot-less `eyJ…` runs: for whole texts use `redactJwts`, which finds
+ * the same matches in linear time.
+ */
 export const JWT_PATTERN = /eyJ[A-Za-z0-9_-]{6,}(?:\.[A-Za-z0-9_-]*){2,4}/g;
 
 /** Form, query and JSON field names whose values are secrets. Lower case. */
@@ -78,14 +83,16 @@ export const DISPLAY_STYLE: RedactionStyle = {
 
 /** Replace every JWT-looking string in free text by its fingerprint placeholder. */
 export function redactJwts(text: string, style: RedactionStyle = DISPLAY_STYLE): string {
-  return text.replace(JWT_PATTERN, (m) => style.jwt(m));
+  return replaceCompact(text, REDACTION_SHAPE, (m) => style.jwt(m));
 }
 
 function redactFieldValue(value: string, style: RedactionStyle): string {
-  JWT_PATTERN.lastIndex = 0;
-  const m = JWT_PATTERN.exec(value);
-  JWT_PATTERN.lastIndex = 0;
-  if (m && m[0].length >= value.length - 2) return style.jwt(m[0]);
+  let first: string | undefined;
+  forEachCompact(value, REDACTION_SHAPE, (m) => {
+    first = m;
+    return false;
+  });
+  if (first !== undefined && first.length >= value.length - 2) return style.jwt(first);
   return value.length === 0 ? value : style.secret(value);
 }
 

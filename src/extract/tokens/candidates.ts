@@ -2,9 +2,13 @@
  * Token candidates: which strings in a request or response are tokens, and
  * what their place and field name say about their kind.
  */
+import { forEachCompact, type CompactShape } from '../../jwt/index.js';
 import type { TokenKind, TokenPlace } from '../../model/index.js';
 
-/** A JWS (3 parts) or JWE (5 parts) whose header is base64url JSON ("eyJ"). */
+/**
+ * A JWS (3 parts) or JWE (5 parts) whose header is base64url JSON ("eyJ").
+ * Quadratic on long dot-less `eyJ…` runs: `jwtsInText` finds the same matches in linear time.
+ */
 export const JWT_IN_TEXT = /eyJ[A-Za-z0-9_-]{8,}\.(?:[A-Za-z0-9_-]*\.){1,3}[A-Za-z0-9_-]*/g;
 const WHOLE_JWT = /^eyJ[A-Za-z0-9_-]{8,}\.(?:[A-Za-z0-9_-]*\.){1,3}[A-Za-z0-9_-]*$/;
 
@@ -31,16 +35,19 @@ export const TOKEN_FIELDS: ReadonlyMap<string, TokenKind> = new Map<string, Toke
   ['token', 'access'],
 ]);
 
+/** The matches of JWT_IN_TEXT: a head of at least 8 characters after `eyJ`, 2 to 4 dots. */
+const TEXT_SHAPE: CompactShape = { minHeadChars: 8, minDots: 2, maxDots: 4 };
+
 /** Every JWT found in free text (bounded). */
 export function jwtsInText(text: string, limit = 200): string[] {
   const out: string[] = [];
-  JWT_IN_TEXT.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = JWT_IN_TEXT.exec(text)) !== null && out.length < limit) {
-    const dots = m[0].split('.').length - 1;
-    if (dots === 2 || dots === 4) out.push(m[0]);
-  }
-  JWT_IN_TEXT.lastIndex = 0;
+  if (limit <= 0 || !text.includes('eyJ')) return out;
+  forEachCompact(text, TEXT_SHAPE, (m) => {
+    const dots = m.split('.').length - 1;
+    // Four-part matches are neither JWS nor JWE: skipped, as the regex's callers always did.
+    if (dots === 2 || dots === 4) out.push(m);
+    return out.length < limit;
+  });
   return out;
 }
 
