@@ -1,13 +1,17 @@
 /**
  * Streams the content of a JSON string literal that is too large to keep
- * (a big `content.text` or `postData.text`): undoes JSON escapes, decides from the
- * first bytes whether it looks like base64, decodes it if so, and feeds the body
- * scanner. Only the fragments, the decoded size and a binary flag remain.
+ * (a big `content.text` or `postData.text`). From the first bytes it decides
+ * whether the content looks like base64: if so it is unescaped, decoded and
+ * scanned; if not, the scanner reads the still-escaped bytes directly (tokens and
+ * codes are never escaped; escaped keys are recognised) and the decoded size is
+ * counted without decoding. Only the fragments, the decoded size and a binary
+ * flag remain.
  */
 import { BACKSLASH, BASE64_STD, QUOTE, isJsonSpace } from '../scan/byte-classes.js';
 import { Base64StreamDecoder, base64DecodedLength, createFragmentScanner, startsWithBinaryMagic } from '../scan/index.js';
 import type { FragmentScanner, FragmentScannerOptions } from '../scan/index.js';
 import { JsonStringDecoder } from './json-string-decoder.js';
+import { JsonStringLength } from './json-string-length.js';
 
 export type LargeStringMode = 'text' | 'base64';
 
@@ -29,11 +33,11 @@ const MAGIC_BYTES = 8;
 
 export class LargeStringSink {
   private readonly unescape = new JsonStringDecoder();
-  private readonly scanner: FragmentScanner;
+  private readonly textLength = new JsonStringLength();
+  private scanner: FragmentScanner | undefined;
   private mode: LargeStringMode | undefined;
   private probe: Buffer[] = [];
   private probeBytes = 0;
-  private textBytes = 0;
   private base64: Base64StreamDecoder | undefined;
   private base64Chars = 0;
   private lastTwo = [0, 0];
@@ -48,34 +52,39 @@ export class LargeStringSink {
   /** `checkQuotes`: the literal's end was guessed, so verify that no quote inside is unescaped. */
   constructor(
     forceMode?: LargeStringMode,
-    scannerOptions?: FragmentScannerOptions,
+    private readonly scannerOptions?: FragmentScannerOptions,
     private readonly checkQuotes = false,
   ) {
-    this.mode = forceMode;
-    this.scanner = createFragmentScanner(scannerOptions);
-    if (forceMode === 'base64') this.base64 = new Base64StreamDecoder();
+    if (forceMode) this.setMode(forceMode);
   }
 
   /** Raw bytes of the literal's content (between the quotes), in order. */
   push(raw: Buffer): void {
+    if (raw.length === 0) return;
     if (this.checkQuotes) this.checkRaw(raw);
-    const decoded = this.unescape.push(raw);
-    if (decoded.length > 0) this.route(decoded);
+    if (this.mode === undefined) {
+      this.probe.push(Buffer.from(raw));
+      this.probeBytes += raw.length;
+      if (this.probeBytes >= PROBE_BYTES) this.decide();
+      return;
+    }
+    this.route(raw);
   }
 
   end(): LargeStringScan {
-    const rest = this.unescape.end();
-    if (rest.length > 0) this.route(rest);
     if (this.mode === undefined) this.decide();
-    if (this.base64) {
-      const tail = this.base64.end();
+    let decodedSize: number;
+    if (this.mode === 'base64') {
+      const rest = this.unescape.end();
+      if (rest.length > 0) this.routeDecoded(rest);
+      const tail = this.base64!.end();
       if (tail.length > 0) this.takeDecoded(tail);
       this.flushHead();
+      decodedSize = base64DecodedLength(this.base64Chars, countPadding(this.lastTwo));
+    } else {
+      decodedSize = this.textLength.end();
     }
-    const mode = this.mode ?? 'text';
-    const decodedSize =
-      mode === 'base64' ? base64DecodedLength(this.base64Chars, countPadding(this.lastTwo)) : this.textBytes;
-    const scan: LargeStringScan = { mode, fragments: this.scanner.end(), decodedSize, binary: this.binary };
+    const scan: LargeStringScan = { mode: this.mode!, fragments: this.scanner!.end(), decodedSize, binary: this.binary };
     if (this.invalid) scan.invalid = true;
     return scan;
   }
@@ -92,27 +101,31 @@ export class LargeStringSink {
     this.trailingBackslashes = raw.length - 1 - j + (j < 0 ? this.trailingBackslashes : 0);
   }
 
-  private route(bytes: Buffer): void {
-    if (this.mode === undefined) {
-      this.probe.push(Buffer.from(bytes));
-      this.probeBytes += bytes.length;
-      if (this.probeBytes >= PROBE_BYTES) this.decide();
-      return;
-    }
+  private route(raw: Buffer): void {
     if (this.mode === 'text') {
-      this.textBytes += bytes.length;
-      this.scanner.push(bytes);
+      this.textLength.push(raw);
+      this.scanner!.push(raw);
       return;
     }
+    const decoded = this.unescape.push(raw);
+    if (decoded.length > 0) this.routeDecoded(decoded);
+  }
+
+  private routeDecoded(bytes: Buffer): void {
     this.countBase64(bytes);
     if (!this.skipDecoding) this.takeDecoded(this.base64!.push(bytes));
+  }
+
+  private setMode(mode: LargeStringMode): void {
+    this.mode = mode;
+    this.scanner = createFragmentScanner({ ...this.scannerOptions, jsonEscaped: mode === 'text' });
+    if (mode === 'base64') this.base64 = new Base64StreamDecoder();
   }
 
   private decide(): void {
     const probe = Buffer.concat(this.probe);
     this.probe = [];
-    this.mode = looksLikeBase64(probe) ? 'base64' : 'text';
-    if (this.mode === 'base64') this.base64 = new Base64StreamDecoder();
+    this.setMode(looksLikeBase64(probe) ? 'base64' : 'text');
     if (probe.length > 0) this.route(probe);
   }
 
@@ -158,13 +171,16 @@ export class LargeStringSink {
 
   private scanDecoded(decoded: Buffer): void {
     if (decoded.indexOf(0) >= 0) this.binary = true;
-    this.scanner.push(decoded);
+    this.scanner!.push(decoded);
   }
 }
 
+/** Still escaped: `\/` and `\n` may appear in base64 written by some JSON encoders. */
 function looksLikeBase64(probe: Buffer): boolean {
   if (probe.length < 16) return false;
-  for (const b of probe) if (BASE64_STD[b] !== 1 && !isJsonSpace(b) && b !== 0x2d && b !== 0x5f) return false;
+  for (const b of probe) {
+    if (BASE64_STD[b] !== 1 && !isJsonSpace(b) && b !== 0x2d && b !== 0x5f && b !== BACKSLASH) return false;
+  }
   return true;
 }
 

@@ -92,7 +92,8 @@ function normalizeTimings(v: unknown): Record<string, number> | undefined {
   if (!t) return undefined;
   const out: Record<string, number> = {};
   let any = false;
-  for (const [name, value] of Object.entries(t)) {
+  for (const name in t) {
+    const value = t[name];
     if (typeof value === 'number' && Number.isFinite(value) && value >= 0) {
       out[name] = value;
       any = true;

@@ -16,6 +16,11 @@ export function normalizeHeaders(v: unknown, ctx: NormalizeContext, where: strin
   const out: Header[] = [];
   if (Array.isArray(v)) {
     for (const item of v) {
+      if (isPlainHeader(item)) {
+        // The common case needs no copy: reuse the parsed object as it is.
+        out.push(item);
+        continue;
+      }
       const h = asObject(item);
       if (!h || h.name === undefined) {
         ctx.problems.push(`${where} has an item that is not a {name, value} object`);
@@ -33,6 +38,17 @@ export function normalizeHeaders(v: unknown, ctx: NormalizeContext, where: strin
   ctx.problems.push(`${where} is an object instead of an array`);
   for (const [name, value] of Object.entries(map)) pushValues(out, name, value, ctx);
   return out;
+}
+
+/** `{name, value}` with two short plain strings (no cut-string placeholder, no extra members). */
+function isPlainHeader(item: unknown): item is Header {
+  if (typeof item !== 'object' || item === null) return false;
+  const h = item as Record<string, unknown>;
+  if (typeof h.name !== 'string' || typeof h.value !== 'string') return false;
+  if (h.value.charCodeAt(0) === 0 || h.name.charCodeAt(0) === 0) return false;
+  let keys = 0;
+  for (const _ in h) keys++;
+  return keys === 2;
 }
 
 function pushValues(out: Header[], name: string, value: unknown, ctx: NormalizeContext): void {

@@ -5,7 +5,8 @@
  * memory stays bounded by a small carried tail plus the current window.
  */
 import { BASE64URL, DOT } from './byte-classes.js';
-import { CONTEXT_MARKERS, JWT_NEEDLE, MARKER_REACH, matchJwt, type ContextMarker } from './markers.js';
+import { CONTEXT_MARKERS, ESCAPED_CONTEXT_MARKERS, JWT_NEEDLE, MARKER_REACH, matchJwt, type ContextMarker } from './markers.js';
+import { unescapeJsonText } from './unescape.js';
 
 export interface FragmentScannerOptions {
   /** Bytes of context kept on each side of a code or error key. */
@@ -17,6 +18,11 @@ export interface FragmentScannerOptions {
   maxContexts?: number;
   /** Small pushes are gathered until this many bytes are pending (fewer, larger scans). */
   minWindowBytes?: number;
+  /**
+   * The bytes are a JSON string literal's content, still escaped (`\"`, `\n`,
+   * `\u00e9`): escaped keys are recognised too, and contexts are unescaped.
+   */
+  jsonEscaped?: boolean;
 }
 
 export interface FragmentScanner {
@@ -38,12 +44,14 @@ class StreamingFragmentScanner implements FragmentScanner {
   private readonly maxTokens: number;
   private readonly maxContexts: number;
   private readonly minWindow: number;
+  private readonly markers: readonly ContextMarker[];
+  private readonly jsonEscaped: boolean;
 
   private tail: Buffer = Buffer.alloc(0);
   private pending: Buffer[] = [];
   private pendingBytes = 0;
   /** Per context marker: first window position not yet searched. */
-  private readonly resume: number[] = CONTEXT_MARKERS.map(() => 0);
+  private readonly resume: number[];
   private jwtResume = 0;
   private readonly groupCounts = { code: 0, 'error-key': 0 };
   /** Kept apart and in stream order, so the result does not depend on how bytes were chunked. */
@@ -60,6 +68,9 @@ class StreamingFragmentScanner implements FragmentScanner {
     this.maxTokens = options.maxTokens ?? 200;
     this.maxContexts = options.maxContexts ?? 200;
     this.minWindow = options.minWindowBytes ?? 256 * 1024;
+    this.jsonEscaped = options.jsonEscaped ?? false;
+    this.markers = this.jsonEscaped ? ESCAPED_CONTEXT_MARKERS : CONTEXT_MARKERS;
+    this.resume = this.markers.map(() => 0);
   }
 
   push(chunk: Buffer): void {
@@ -135,13 +146,13 @@ class StreamingFragmentScanner implements FragmentScanner {
 
   private scanContexts(win: Buffer, final: boolean): void {
     const limit = final ? win.length : win.length - this.contextBytes - MARKER_REACH;
-    const next = CONTEXT_MARKERS.map((m, k) => this.find(win, m, this.resume[k]!));
+    const next = this.markers.map((m, k) => this.find(win, m, this.resume[k]!));
     for (;;) {
       let k = -1;
       for (let j = 0; j < next.length; j++) if (k < 0 || next[j]! < next[k]!) k = j;
       const at = next[k]!;
       if (at >= limit || at === Infinity) break;
-      const marker = CONTEXT_MARKERS[k]!;
+      const marker = this.markers[k]!;
       const hit = this.groupCounts[marker.group] < this.maxContexts ? marker.match(win, at) : null;
       if (hit) {
         const [s, e] = this.contextRange(win, hit.start, hit.end);
@@ -159,7 +170,7 @@ class StreamingFragmentScanner implements FragmentScanner {
     // A later hit may still merge with the open range unless it is out of reach already.
     if (final || (this.openStart >= 0 && limit - this.contextBytes - MARKER_REACH > this.openEnd)) this.flushOpen(win);
     for (let k = 0; k < next.length; k++) {
-      const needleLen = CONTEXT_MARKERS[k]!.needle.length;
+      const needleLen = this.markers[k]!.needle.length;
       this.resume[k] = next[k] === Infinity ? Math.max(this.resume[k]!, win.length - needleLen + 1) : next[k]!;
     }
   }
@@ -186,7 +197,8 @@ class StreamingFragmentScanner implements FragmentScanner {
 
   private flushOpen(win: Buffer): void {
     if (this.openStart < 0) return;
-    this.contexts.add(win.toString('utf8', this.openStart, this.openEnd));
+    const raw = win.subarray(this.openStart, this.openEnd);
+    this.contexts.add(this.jsonEscaped ? unescapeJsonText(raw) : raw.toString('utf8'));
     this.openStart = -1;
     this.openEnd = -1;
   }

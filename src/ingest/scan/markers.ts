@@ -94,7 +94,38 @@ const errorKey: ContextMarker = {
   },
 };
 
+const S_ERROR_ESCAPED = bytes('\\"sError');
+/** `\"sErrorCode\":` — the login page's `$Config` as it appears inside a JSON string (a HAR body). */
+const loginPageErrorEscaped: ContextMarker = {
+  group: 'code',
+  needle: bytes('Code\\"'),
+  match(buf, at) {
+    const start = at - S_ERROR_ESCAPED.length;
+    if (!startsWithAt(buf, start, S_ERROR_ESCAPED)) return null;
+    return colonFollows(buf, at + 6) ? { start, end: at + 6 } : null;
+  },
+};
+
+const ESCAPED_ERROR_SUFFIXES = [bytes('\\"'), bytes('_description\\"'), bytes('_codes\\"')];
+/** OAuth error keys inside a JSON string: `\"error\":`. */
+const errorKeyEscaped: ContextMarker = {
+  group: 'error-key',
+  needle: bytes('\\"error'),
+  match(buf, at) {
+    const after = at + 7;
+    for (const suffix of ESCAPED_ERROR_SUFFIXES) {
+      if (startsWithAt(buf, after, suffix)) {
+        const end = after + suffix.length;
+        return colonFollows(buf, end) ? { start: at, end } : null;
+      }
+    }
+    return null;
+  },
+};
+
 export const CONTEXT_MARKERS: readonly ContextMarker[] = [aadsts, idx, loginPageError, errorKey];
+/** For bytes that are still JSON-escaped (a string literal's content): both forms. */
+export const ESCAPED_CONTEXT_MARKERS: readonly ContextMarker[] = [...CONTEXT_MARKERS, loginPageErrorEscaped, errorKeyEscaped];
 
 /** Longest distance between a needle hit and its match's start or end. */
 export const MARKER_REACH = 48;
@@ -113,7 +144,7 @@ export function matchJwt(buf: Buffer, at: number, final: boolean, maxTokenBytes:
   const start = at - 2;
   if (start < 0 || buf[start] !== 0x65 /* e */ || buf[start + 1] !== 0x79 /* y */) return { skipTo: at + 1 };
   const before = buf[start - 1];
-  if (before !== undefined && (BASE64URL[before] === 1 || before === DOT)) return { skipTo: at + 1 };
+  if (before !== undefined && (BASE64URL[before] === 1 || before === DOT) && !afterEscape(buf, start)) return { skipTo: at + 1 };
   let i = at + 1;
   let dots = 0;
   const len = buf.length;
@@ -138,6 +169,15 @@ export function matchJwt(buf: Buffer, at: number, final: boolean, maxTokenBytes:
   const firstDot = buf.indexOf(DOT, start);
   if (firstDot - start < 10) return { skipTo: i };
   return { start, end };
+}
+
+/** `\n`, `\t`... right before `at`: in JSON-escaped text the letter is not part of a token. */
+function afterEscape(buf: Buffer, at: number): boolean {
+  const letter = buf[at - 1];
+  if (letter !== 0x6e && letter !== 0x72 && letter !== 0x74 && letter !== 0x62 && letter !== 0x66) return false;
+  let j = at - 2;
+  while (j >= 0 && buf[j] === 0x5c) j--;
+  return ((at - 2 - j) & 1) === 1;
 }
 
 function skipRun(buf: Buffer, from: number): number {

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { JsonStringDecoder } from '../../../src/ingest/har/json-string-decoder.js';
+import { JsonStringLength } from '../../../src/ingest/har/json-string-length.js';
 
 /** Content bytes of a literal, decoded in pieces of `size`. */
 function decodeInPieces(literal: string, size: number): Buffer {
@@ -53,5 +54,26 @@ describe('JsonStringDecoder', () => {
     const d = new JsonStringDecoder();
     const chunk = Buffer.from('plain text');
     expect(d.push(chunk)).toBe(chunk);
+  });
+});
+
+describe('JsonStringLength', () => {
+  test('counts exactly the bytes JsonStringDecoder produces, for any split', () => {
+    const units = fc.array(fc.integer({ min: 0, max: 0xffff }), { maxLength: 40 }).map((a) => String.fromCharCode(...a));
+    const odd = fc.constantFrom('\\x', '\\u12', '\\uZZZZ', '\\ud800\\n', '\\', 'plain');
+    fc.assert(
+      fc.property(units, odd, fc.integer({ min: 1, max: 13 }), (s, tail, size) => {
+        const raw = Buffer.from(JSON.stringify(s).slice(1, -1) + tail, 'utf8');
+        const counter = new JsonStringLength();
+        const decoder = new JsonStringDecoder();
+        let decoded = 0;
+        for (let i = 0; i < raw.length; i += size) {
+          counter.push(raw.subarray(i, i + size));
+          decoded += decoder.push(raw.subarray(i, i + size)).length;
+        }
+        decoded += decoder.end().length;
+        expect(counter.end()).toBe(decoded);
+      }),
+    );
   });
 });

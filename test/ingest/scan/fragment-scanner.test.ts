@@ -103,6 +103,27 @@ describe('codes and error keys with context', () => {
   });
 });
 
+describe('JSON-escaped bytes (a string literal read without decoding it)', () => {
+  const escaped = (s: string): string => JSON.stringify(s).slice(1, -1);
+
+  test('escaped error keys and login-page codes are found, and contexts come out unescaped', () => {
+    const body = '<script>$Config={"sErrorCode":"50126","sErrTxt":"Invalid \u00e9"};</script>\n{"error":"invalid_grant","error_description":"AADSTS70008: expired"}';
+    const found = scanAll(escaped(body), { jsonEscaped: true, contextBytes: 200 });
+    expect(found).toEqual([body]);
+    expect(scanAll(escaped(body), { contextBytes: 200 }).some((f) => f.includes('sErrorCode'))).toBe(true);
+    expect(scanAll(escaped('{"error":"x"}'))).toEqual([]);
+  });
+
+  test('a token right after an escaped newline or quote', () => {
+    const jws = fakeJws({ sub: 'x' });
+    expect(escaped(`line\n${jws}`)).toContain('\\neyJ');
+    expect(scanAll(escaped(`line\n${jws}`), { jsonEscaped: true })).toEqual([jws]);
+    expect(scanAll(escaped(`"${jws}"`), { jsonEscaped: true })).toEqual([jws]);
+    // A real letter n before the token (not an escape) still glues it to a longer run.
+    expect(scanAll(escaped(`n${jws}`), { jsonEscaped: true })).toEqual([]);
+  });
+});
+
 describe('chunk boundaries', () => {
   const jws = fakeJws({ aud: 'https://graph.microsoft.com', scp: 'User.Read' });
   const text = Buffer.from(
