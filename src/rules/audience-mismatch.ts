@@ -8,6 +8,7 @@ import { audienceList, sameAudience } from '../jwt/index.js';
 import type { Rule, RuleContext } from './types.js';
 import { collectAudienceUses, type AudienceGroup } from './support/audience-groups.js';
 import { iso, refLabel, uniqueRefs } from './support/evidence.js';
+import { acceptedUsesByOrigin } from './support/session-index.js';
 import { plainRef } from './support/refs.js';
 
 /**
@@ -18,18 +19,15 @@ import { plainRef } from './support/refs.js';
 function fixOf(ctx: RuleContext, g: AudienceGroup, formOnly: boolean): AudienceGroup['fixedAt'] {
   const after = Math.max(...g.refused.map((r) => r.use.sentAt));
   const same = formOnly ? (a: string, b: string) => a.toLowerCase() === b.toLowerCase() : sameAudience;
-  let best: AudienceGroup['fixedAt'];
-  for (const t of ctx.session.tokens) {
-    const aud = audienceList(t.claims?.aud);
+  const expected = [...g.expected];
+  for (const u of acceptedUsesByOrigin(ctx).get(g.origin) ?? []) {
+    if (u.time <= after) continue;
+    const aud = audienceList(ctx.token(u.token)?.claims?.aud);
     if (aud.length === 0 || aud.some((a) => g.aud.some((b) => same(a, b)))) continue;
-    if (g.expected.size > 0 && !aud.some((a) => [...g.expected].some((e) => sameAudience(a, e)))) continue;
-    for (const u of t.uses) {
-      if (u.where !== 'authorization' || u.sentAt <= after || u.status < 200 || u.status >= 400) continue;
-      if (`https://${u.host}` !== g.origin && ctx.entry(u)?.request.url.toLowerCase().startsWith(g.origin) !== true) continue;
-      if (!best || u.sentAt < best.time) best = { ref: { input: u.input, index: u.index }, token: t.id, aud, time: u.sentAt };
-    }
+    if (expected.length > 0 && !aud.some((a) => expected.some((e) => sameAudience(a, e)))) continue;
+    return { ref: u.ref, token: u.token, aud, time: u.time };
   }
-  return best;
+  return undefined;
 }
 
 function advice(g: AudienceGroup, formOnly: boolean, expected: string[]): string {

@@ -5,22 +5,39 @@
  */
 import type { FindingDraft } from '../model/index.js';
 import type { SessionToken } from '../extract/index.js';
-import { audienceList, epochClaim, formatDuration, sameAudience } from '../jwt/index.js';
+import { audienceList, epochClaim, formatDuration, normalizeAudience } from '../jwt/index.js';
 import type { Rule, RuleContext } from './types.js';
 import { hasClaims, isMicrosoftToken } from './support/credential-uses.js';
 import { iso, isoFromSeconds, refLabel, tokenLabel, uniqueRefs } from './support/evidence.js';
 import { plainRef } from './support/refs.js';
 import { orderedRefs, outOfTimeUses, recoveryAfter, type TimedUse } from './support/lifetime.js';
 
+type IssuedByAudience = Map<string, SessionToken[]>;
+
+/** Tokens issued in the trace, by kind and normalized audience: where to look for a newer copy. */
+function issuedByAudience(ctx: RuleContext): IssuedByAudience {
+  const out: IssuedByAudience = new Map();
+  for (const o of ctx.session.tokens) {
+    if (!o.issuedAt || epochClaim(o.claims, 'exp') === undefined) continue;
+    for (const a of audienceList(o.claims?.aud)) {
+      const key = `${o.kind}|${normalizeAudience(a)}`;
+      let list = out.get(key);
+      if (!list) out.set(key, (list = []));
+      list.push(o);
+    }
+  }
+  return out;
+}
+
 /** A newer token for the same audience that was already in the client's hands when the late one was sent. */
-function newerTokenBefore(ctx: RuleContext, t: SessionToken, atMs: number): SessionToken | undefined {
-  const aud = audienceList(t.claims?.aud);
-  return ctx.session.tokens.find((o) => {
-    if (o.id === t.id || o.kind !== t.kind || !o.issuedAt || o.issuedAt.receivedAt >= atMs) return false;
-    const exp = epochClaim(o.claims, 'exp');
-    if (exp === undefined || exp * 1000 <= atMs) return false;
-    return audienceList(o.claims?.aud).some((a) => aud.some((b) => sameAudience(a, b)));
-  });
+function newerTokenBefore(index: IssuedByAudience, t: SessionToken, atMs: number): SessionToken | undefined {
+  for (const a of audienceList(t.claims?.aud)) {
+    const found = (index.get(`${t.kind}|${normalizeAudience(a)}`) ?? []).find(
+      (o) => o.id !== t.id && o.issuedAt!.receivedAt < atMs && epochClaim(o.claims, 'exp')! * 1000 > atMs,
+    );
+    if (found) return found;
+  }
+  return undefined;
 }
 
 function useEvidence(u: TimedUse) {
@@ -37,7 +54,7 @@ function useEvidence(u: TimedUse) {
   return e;
 }
 
-function findingFor(ctx: RuleContext, t: SessionToken, exp: number, late: TimedUse[]): FindingDraft {
+function findingFor(ctx: RuleContext, index: () => IssuedByAudience, t: SessionToken, exp: number, late: TimedUse[]): FindingDraft {
   const multi = ctx.session.inputs.length > 1;
   const tolerance = ctx.settings.clockSkewSeconds;
   const refused = late.filter((u) => u.refused);
@@ -48,7 +65,7 @@ function findingFor(ctx: RuleContext, t: SessionToken, exp: number, late: TimedU
   const byServerOnly = lead.bySeconds <= 0;
   const lastRefused = refused[refused.length - 1];
   const recovery = lastRefused ? recoveryAfter(ctx, new Set(refused.map((u) => u.origin)), lastRefused.use.sentAt, t.id) : undefined;
-  const newer = newerTokenBefore(ctx, t, lead.use.sentAt);
+  const newer = newerTokenBefore(index(), t, lead.use.sentAt);
 
   const when = byServerOnly
     ? `by the server's clock, ${formatDuration(-lead.bySeconds)} before exp by the client's`
@@ -113,6 +130,8 @@ export const rule: Rule = {
   },
   check(ctx) {
     const out: FindingDraft[] = [];
+    let issued: IssuedByAudience | undefined;
+    const index = () => (issued ??= issuedByAudience(ctx));
     for (const t of ctx.session.tokens) {
       if (!hasClaims(t)) continue;
       const exp = epochClaim(t.claims, 'exp');
@@ -121,7 +140,7 @@ export const rule: Rule = {
       if (late.length === 0) continue;
       // Foreign tokens (WOPI, third-party IdPs) count only where a server refused them.
       if (!isMicrosoftToken(t) && !late.some((u) => u.refused)) continue;
-      out.push(findingFor(ctx, t, exp, late));
+      out.push(findingFor(ctx, index, t, exp, late));
     }
     return out;
   },

@@ -71,11 +71,17 @@ function hostIn(host: string, suffixes: string[]): boolean {
   return suffixes.some((s) => host === s || host.endsWith(`.${s}`));
 }
 
+const RESOURCE_BY_AUDIENCE = new Map<string, string>(RESOURCES.flatMap((r) => r.audiences.map((a) => [normalizeAudience(a), r.name] as [string, string])));
+/** Audiences repeat across thousands of tokens; remember the answer (bounded). */
+const resourceMemo = new Map<string, string | null>();
+
 /** The Microsoft resource an audience names, if it is one of the well-known ones. */
 export function resourceOfAudience(aud: string): string | undefined {
-  if (isGraphAudience(aud)) return 'Microsoft Graph';
-  const n = normalizeAudience(aud);
-  return RESOURCES.find((r) => r.audiences.some((a) => normalizeAudience(a) === n))?.name;
+  const memo = resourceMemo.get(aud);
+  if (memo !== undefined) return memo ?? undefined;
+  const name = isGraphAudience(aud) ? 'Microsoft Graph' : RESOURCE_BY_AUDIENCE.get(normalizeAudience(aud));
+  if (resourceMemo.size < 10_000) resourceMemo.set(aud, name ?? null);
+  return name;
 }
 
 /** The Microsoft resource a host serves, if it is one of the well-known ones. */

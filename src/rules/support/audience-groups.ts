@@ -7,13 +7,14 @@
  */
 import type { EntryRef, TokenUse } from '../../model/index.js';
 import type { SessionToken } from '../../extract/index.js';
-import { originOf, refKey } from '../../extract/index.js';
+import { refKey } from '../../extract/index.js';
 import { audienceList, epochClaim, isGraphAudience, normalizeAudience, sameAudience } from '../../jwt/index.js';
 import type { RuleContext } from '../types.js';
 import { audienceStatement, resourceOfAudience, resourceOfHost, wrongResource } from './audience-facts.js';
 import { hasClaims } from './credential-uses.js';
 import { explainedEarlier } from './lifetime.js';
 import { verdictAt, type ServerVerdict } from './server-verdict.js';
+import { originOfRef } from './session-index.js';
 
 export type AudienceSource = 'api-error' | 'wrong-resource' | 'refused-then-accepted' | 'accepted-elsewhere' | 'expect-aud';
 
@@ -36,6 +37,8 @@ export interface AudienceGroup {
   wrongResource?: { tokenFor: string; sentTo: string };
   acceptedElsewhere?: { host: string; ref: EntryRef };
   fixedAt?: { ref: EntryRef; token: string; aud: string[]; time: number };
+  /** Entries already in `refused` or `accepted`. */
+  seen: Set<string>;
 }
 
 interface UseFacts extends JudgedUse {
@@ -57,12 +60,15 @@ export function collectAudienceUses(ctx: RuleContext): Map<string, AudienceGroup
   const groupOf = (origin: string, host: string, aud: string[]): AudienceGroup => {
     const key = `${origin}|${aud.map(normalizeAudience).sort().join(' ')}`;
     let g = groups.get(key);
-    if (!g) groups.set(key, (g = { origin, host, aud, tokens: new Set(), refused: [], accepted: [], expected: new Set(), sources: new Set() }));
+    if (!g) groups.set(key, (g = { origin, host, aud, tokens: new Set(), refused: [], accepted: [], expected: new Set(), sources: new Set(), seen: new Set() }));
     return g;
   };
   const addRefused = (g: AudienceGroup, u: JudgedUse, source: AudienceSource) => {
     const k = refKey(u.use);
-    if (!g.refused.some((r) => refKey(r.use) === k)) g.refused.push(u);
+    if (!g.seen.has(k)) {
+      g.seen.add(k);
+      g.refused.push(u);
+    }
     grouped.add(k);
     if (u.token) g.tokens.add(u.token);
     g.sources.add(source);
@@ -75,18 +81,37 @@ export function collectAudienceUses(ctx: RuleContext): Map<string, AudienceGroup
     const aud = audienceList(t.claims.aud);
     for (const use of t.uses) {
       if (use.where !== 'authorization') continue;
-      const origin = originOf(ctx.entry(use)?.request.url ?? '') || `https://${use.host}`;
-      uses.push({ use, verdict: verdictAt(ctx, use), token: t.id, t, aud, origin });
+      uses.push({ use, verdict: verdictAt(ctx, use), token: t.id, t, aud, origin: originOfRef(ctx, use) });
     }
   }
   uses.sort((a, b) => a.use.sentAt - b.use.sentAt);
   const acceptedAt = new Map<string, UseFacts>();
   const acceptedBy = new Set<string>();
+  const acceptedByOrigin = new Map<string, UseFacts[]>();
   for (const u of uses) {
     if (!u.verdict.accepted) continue;
     acceptedBy.add(`${u.origin}|${u.t.id}`);
     if (!acceptedAt.has(u.t.id)) acceptedAt.set(u.t.id, u);
+    let list = acceptedByOrigin.get(u.origin);
+    if (!list) acceptedByOrigin.set(u.origin, (list = []));
+    list.push(u);
   }
+  /** The first later request to `u`'s origin accepted with a token for another audience. */
+  const fixFor = (u: UseFacts): UseFacts | undefined => {
+    const list = acceptedByOrigin.get(u.origin) ?? [];
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid]!.use.sentAt <= u.use.sentAt) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < list.length; i++) {
+      const o = list[i]!;
+      if (o.aud.length > 0 && !o.aud.some((a) => u.aud.some((b) => sameAudience(a, b)))) return o;
+    }
+    return undefined;
+  };
 
   for (const u of uses) {
     if (!u.verdict.refused) continue;
@@ -109,9 +134,7 @@ export function collectAudienceUses(ctx: RuleContext): Map<string, AudienceGroup
     }
     if (u.verdict.status !== 401 || u.verdict.reasons.size > 0 || explainedEarlier(ctx, u.use) || outOfTime(u.t, u.use)) continue;
     if (acceptedBy.has(`${u.origin}|${u.t.id}`)) continue;
-    const fix = uses.find(
-      (o) => o.origin === u.origin && o.verdict.accepted && o.use.sentAt > u.use.sentAt && o.aud.length > 0 && !o.aud.some((a) => u.aud.some((b) => sameAudience(a, b))),
-    );
+    const fix = fixFor(u);
     if (fix) {
       const g = groupOf(u.origin, u.use.host, u.aud);
       addRefused(g, u, 'refused-then-accepted');
@@ -129,8 +152,7 @@ export function collectAudienceUses(ctx: RuleContext): Map<string, AudienceGroup
   // The API named an audience problem for a request whose token could not be decoded (or was not captured).
   for (const occ of ctx.session.errors) {
     if (!/^IDX102(14|08|06|07|31)$/.test(occ.code) || grouped.has(refKey(occ.entry))) continue;
-    const entry = ctx.entry(occ.entry);
-    const origin = originOf(entry?.request.url ?? '') || `https://${occ.host}`;
+    const origin = originOfRef(ctx, { ...occ.entry, host: occ.host });
     const use: TokenUse = { input: occ.entry.input, index: occ.entry.index, where: 'authorization', status: occ.status, host: occ.host, sentAt: occ.time };
     const g = groupOf(origin, occ.host, occ.details.audiences ?? []);
     addRefused(g, { use, verdict: verdictAt(ctx, occ.entry) }, 'api-error');
@@ -152,18 +174,28 @@ function addExpectedAudienceUses(
 ): void {
   const expected = ctx.settings.expectAudiences;
   if (expected.length === 0) return;
+  // Per token: is its audience one of the expected ones, or Graph's (never judged against --expect-aud)?
+  const exempt = new Map<string, boolean>();
   for (const u of uses) {
     if (u.t.kind !== 'access' || u.aud.length === 0) continue;
-    if (u.aud.some((a) => expected.some((e) => sameAudience(a, e)))) continue;
-    if (isGraphAudience(u.aud) || u.aud.some((a) => resourceOfAudience(a) !== undefined && resourceOfAudience(a) === resourceOfHost(u.use.host))) continue;
+    let skip = exempt.get(u.t.id);
+    if (skip === undefined) {
+      skip = u.aud.some((a) => expected.some((e) => sameAudience(a, e))) || isGraphAudience(u.aud);
+      exempt.set(u.t.id, skip);
+    }
+    if (skip) continue;
+    const resource = u.aud.map(resourceOfAudience).find((r) => r !== undefined);
+    if (resource !== undefined && resource === resourceOfHost(u.use.host)) continue;
     const g = groupOf(u.origin, u.use.host, u.aud);
     g.sources.add('expect-aud');
     for (const e of expected) g.expected.add(e);
     g.tokens.add(u.t.id);
     const k = refKey(u.use);
+    if (g.seen.has(k)) continue;
+    g.seen.add(k);
     if (u.verdict.refused) {
-      if (!g.refused.some((r) => refKey(r.use) === k)) g.refused.push(u);
+      g.refused.push(u);
       grouped.add(k);
-    } else if (!g.accepted.some((r) => refKey(r.use) === k)) g.accepted.push(u);
+    } else g.accepted.push(u);
   }
 }

@@ -35,9 +35,13 @@ type EntryLookup = (ref: EntryRef) => Entry | undefined;
  * clock: a token endpoint answer or an authorize redirect from a Microsoft
  * authority host, not an app's own endpoint relaying a cached token.
  */
+const tokenEndpointEntries = new WeakMap<Session, Set<string>>();
+
 function issuedByTokenService(session: Session, entry: Entry): boolean {
   if (isMicrosoftAuthority(entry.request.url)) return true;
-  return session.tokenRequests.some((r) => r.entry.input === entry.input && r.entry.index === entry.index);
+  let set = tokenEndpointEntries.get(session);
+  if (!set) tokenEndpointEntries.set(session, (set = new Set(session.tokenRequests.map((r) => refKey(r.entry)))));
+  return set.has(refKey(entry));
 }
 
 export function tokenClockSample(session: Session, t: SessionToken, lookup?: EntryLookup): TokenClockSample | undefined {

@@ -6,11 +6,11 @@
  */
 import type { EntryRef, TokenUse } from '../../model/index.js';
 import type { SessionToken } from '../../extract/index.js';
-import { originOf } from '../../extract/index.js';
+import { refKey } from '../../extract/index.js';
 import type { RuleContext } from '../types.js';
 import { parseDotnetTime } from './dotnet-time.js';
 import { credentialUses } from './credential-uses.js';
-import { sameRef } from './evidence.js';
+import { acceptedUsesByOrigin, explainedByEarlierRules, originOfRef, type AcceptedUse } from './session-index.js';
 import { serverOffsetSeconds } from './server-clock.js';
 import { codesFor, verdictAt, type ServerVerdict } from './server-verdict.js';
 
@@ -35,7 +35,7 @@ export interface TimedUse {
 
 /** An earlier rule (signing key, signature...) already explains a refusal at this entry. */
 export function explainedEarlier(ctx: RuleContext, ref: EntryRef): boolean {
-  return ctx.previous.some((f) => f.severity !== 'info' && f.entries.some((e) => sameRef(e, ref)));
+  return explainedByEarlierRules(ctx).has(refKey(ref));
 }
 
 function claimMatches(messageTime: string | undefined, claimSeconds: number): boolean | undefined {
@@ -46,8 +46,7 @@ function claimMatches(messageTime: string | undefined, claimSeconds: number): bo
 
 function timeUse(ctx: RuleContext, t: SessionToken, use: TokenUse, claimSeconds: number, problem: LifetimeProblem): TimedUse {
   const verdict = verdictAt(ctx, use);
-  const url = ctx.entry(use)?.request.url ?? '';
-  const origin = originOf(url) || `https://${use.host}`;
+  const origin = originOfRef(ctx, use);
   const offsetSeconds = serverOffsetSeconds(ctx.session, origin, ctx.settings.skewThresholdSeconds);
   const serverSendSeconds = use.sentAt / 1000 + offsetSeconds;
   const bySeconds = problem === 'expired' ? serverSendSeconds - claimSeconds : claimSeconds - serverSendSeconds;
@@ -97,15 +96,24 @@ export function orderedRefs(uses: TimedUse[]): EntryRef[] {
 }
 
 /** First request after `afterMs` at one of `origins` that the server accepted, with the token it carried. */
-export function recoveryAfter(ctx: RuleContext, origins: Set<string>, afterMs: number, excludeToken: string): { ref: EntryRef; token: string; time: number } | undefined {
-  let best: { ref: EntryRef; token: string; time: number } | undefined;
-  for (const t of ctx.session.tokens) {
-    if (t.id === excludeToken) continue;
-    for (const u of credentialUses(t)) {
-      if (u.sentAt <= afterMs || u.status < 200 || u.status >= 400) continue;
-      if (best && u.sentAt >= best.time) continue;
-      const origin = originOf(ctx.entry(u)?.request.url ?? '') || `https://${u.host}`;
-      if (origins.has(origin)) best = { ref: { input: u.input, index: u.index }, token: t.id, time: u.sentAt };
+export function recoveryAfter(ctx: RuleContext, origins: Set<string>, afterMs: number, excludeToken: string): AcceptedUse | undefined {
+  const byOrigin = acceptedUsesByOrigin(ctx);
+  let best: AcceptedUse | undefined;
+  for (const origin of origins) {
+    const list = byOrigin.get(origin) ?? [];
+    // Binary search for the first accepted use after `afterMs`, then skip the excluded token.
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid]!.time <= afterMs) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < list.length; i++) {
+      const u = list[i]!;
+      if (u.token === excludeToken) continue;
+      if (!best || u.time < best.time) best = u;
+      break;
     }
   }
   return best;

@@ -6,9 +6,9 @@
  * reason" and "accepted".
  */
 import type { EntryRef } from '../../model/index.js';
-import type { Challenge, ErrorOccurrence } from '../../extract/index.js';
+import type { Challenge, ErrorOccurrence, Session } from '../../extract/index.js';
+import { refKey } from '../../extract/index.js';
 import type { RuleContext } from '../types.js';
-import { sameRef } from './evidence.js';
 
 export type RefusalReason = 'expired' | 'not-yet-valid' | 'lifetime' | 'audience' | 'issuer' | 'signature' | 'scope' | 'claims' | 'other';
 
@@ -72,11 +72,50 @@ function bodyHint(ctx: RuleContext, ref: EntryRef, status: number): string | und
   return text.replace(/\\u0027/gi, "'").replace(/\\u0022|\\"/gi, '"');
 }
 
+interface EntryFacts {
+  codes: ErrorOccurrence[];
+  challenges: Challenge[];
+}
+
+/**
+ * Errors and challenges by entry, built once per session: rules ask for a
+ * verdict at every use of every token, and a 100k-entry trace must not turn
+ * that into uses × errors comparisons. Verdicts are cached the same way.
+ */
+const factsBySession = new WeakMap<Session, Map<string, EntryFacts>>();
+const verdictsBySession = new WeakMap<Session, Map<string, ServerVerdict>>();
+
+function factsAt(session: Session, ref: EntryRef): EntryFacts {
+  let index = factsBySession.get(session);
+  if (!index) {
+    index = new Map();
+    const slot = (r: EntryRef) => {
+      let f = index!.get(refKey(r));
+      if (!f) index!.set(refKey(r), (f = { codes: [], challenges: [] }));
+      return f;
+    };
+    for (const e of session.errors) for (const r of [e.entry, ...e.alsoIn]) slot(r).codes.push(e);
+    for (const c of session.challenges) slot(c.entry).challenges.push(c);
+    factsBySession.set(session, index);
+  }
+  return index.get(refKey(ref)) ?? { codes: [], challenges: [] };
+}
+
 export function verdictAt(ctx: RuleContext, ref: EntryRef): ServerVerdict {
+  let cache = verdictsBySession.get(ctx.session);
+  if (!cache) verdictsBySession.set(ctx.session, (cache = new Map()));
+  const key = refKey(ref);
+  const known = cache.get(key);
+  if (known) return known;
+  const verdict = computeVerdict(ctx, { input: ref.input, index: ref.index });
+  cache.set(key, verdict);
+  return verdict;
+}
+
+function computeVerdict(ctx: RuleContext, ref: EntryRef): ServerVerdict {
   const entry = ctx.entry(ref);
   const status = entry?.response.status ?? 0;
-  const codes = ctx.session.errors.filter((e) => sameRef(e.entry, ref) || e.alsoIn.some((r) => sameRef(r, ref)));
-  const challenges = ctx.session.challenges.filter((c) => sameRef(c.entry, ref));
+  const { codes, challenges } = factsAt(ctx.session, ref);
   const reasons = new Set<RefusalReason>();
   for (const c of codes) reasons.add(CODE_REASONS[c.code] ?? 'other');
   const texts: string[] = [];
