@@ -6,7 +6,7 @@
  */
 import { stat } from 'node:fs/promises';
 import type { BodyLocation } from '../../model/index.js';
-import { decodeBody, parseRequest, parseResponse } from '../http/index.js';
+import { decodeBodyAsync, parseRequest, parseResponse } from '../http/index.js';
 import { InputError } from '../errors.js';
 import { openBlockFile, passwordError, readDirectory } from './open-archive.js';
 import type { ZipMember } from './zip/central-directory.js';
@@ -44,7 +44,7 @@ export async function readSazBody(loc: Extract<BodyLocation, { kind: 'saz-member
     }
     const message = /_c\.txt$/i.test(loc.member) ? parseRequest(data) : parseResponse(data);
     if (!message) return Buffer.alloc(0);
-    return decodeBody(message.body, message.headers).bytes;
+    return (await decodeBodyAsync(message.body, message.headers)).bytes;
   } finally {
     await file.close();
   }
