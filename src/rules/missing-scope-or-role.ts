@@ -8,7 +8,7 @@
 import type { EntryRef, FindingDraft, Severity } from '../model/index.js';
 import type { SessionToken } from '../extract/index.js';
 import { originOf } from '../extract/index.js';
-import { isAppOnly, rolesOf, scopesOf } from '../jwt/index.js';
+import { audienceList, isAppOnly, rolesOf, scopesOf } from '../jwt/index.js';
 import type { Rule, RuleContext } from './types.js';
 import { hasClaims, isMicrosoftToken } from './support/credential-uses.js';
 import { refLabel, tokenLabel, uniqueRefs } from './support/evidence.js';
@@ -134,11 +134,13 @@ function findingOf(ctx: RuleContext, g: Group): FindingDraft {
     tokenScopes: scopes,
     tokenRoles: roles,
     tokenType,
+    aud: audienceList(g.t.claims.aud),
     api: g.host,
     status: g.status,
     hint: [...new Set(g.hints.map((h) => h.source))],
     refusedEntries: g.refs.map(plainRef),
   };
+  if (typeof g.t.claims.idtyp === 'string') evidence.idtyp = g.t.claims.idtyp;
   if (g.delegatedAcceptedAt) evidence.delegatedAcceptedAt = plainRef(g.delegatedAcceptedAt);
   return {
     rule: 'missing-scope-or-role',

@@ -82,8 +82,8 @@ function findingFor(ctx: RuleContext, index: () => IssuedByAudience, t: SessionT
 
   const evidence: Record<string, unknown> = {
     token: t.id,
-    exp: isoFromSeconds(exp),
-    expEpoch: exp,
+    exp,
+    expIso: isoFromSeconds(exp),
     sentAt: iso(lead.use.sentAt),
     sentAtEpoch: Math.floor(lead.use.sentAt / 1000),
     lateBySeconds: lead.bySeconds,

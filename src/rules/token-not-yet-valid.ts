@@ -80,8 +80,8 @@ function findingFor(ctx: RuleContext, t: SessionToken, claim: 'nbf' | 'iat', sta
   const evidence: Record<string, unknown> = {
     token: t.id,
     claim,
-    [claim]: isoFromSeconds(start),
-    [`${claim}Epoch`]: start,
+    [claim]: start,
+    [`${claim}Iso`]: isoFromSeconds(start),
     sentAt: iso(lead.use.sentAt),
     sentAtEpoch: Math.floor(lead.use.sentAt / 1000),
     earlyBySeconds: lead.bySeconds,

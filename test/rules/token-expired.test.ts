@@ -49,8 +49,8 @@ const cases: Case[] = [
       expect(f).toMatchObject({ rule: 'token-expired', severity: 'error', code: 'IDX10223' });
       expect(indexes(f)).toEqual([2]);
       expect(f.evidence).toMatchObject({
-        exp: '2024-05-01T10:10:00.000Z',
-        expEpoch: sec(T0) + 600,
+        exp: sec(T0) + 600,
+        expIso: '2024-05-01T10:10:00.000Z',
         status: 401,
         refused: true,
         code: 'IDX10223',

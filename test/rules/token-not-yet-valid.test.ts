@@ -115,7 +115,8 @@ const cases: Case[] = [
     check: (fs) => {
       expect(fs).toHaveLength(1);
       expect(fs[0]).toMatchObject({ severity: 'error', evidence: { claim: 'iat', refused: false } });
-      expect(fs[0]!.evidence.iat).toBeDefined();
+      expect(typeof fs[0]!.evidence.iat).toBe('number');
+      expect(fs[0]!.evidence.iatIso).toMatch(/^2024-05-01T10:06:40/);
     },
   },
   {
