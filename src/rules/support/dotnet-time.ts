@@ -12,7 +12,11 @@
 
 function utc(y: number, mo: number, d: number, h: number, mi: number, s: number): number | undefined {
   if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60) return undefined;
-  const ms = Date.UTC(y, mo - 1, d, h, mi, s);
+  // Date.UTC maps years 0-99 to 1900-1999; .NET's DateTime.MinValue (year 1) must stay year 1.
+  const date = new Date(0);
+  date.setUTCFullYear(y, mo - 1, d);
+  date.setUTCHours(h, mi, s, 0);
+  const ms = date.getTime();
   return Number.isFinite(ms) ? ms : undefined;
 }
 
