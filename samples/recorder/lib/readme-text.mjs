@@ -28,13 +28,13 @@ Every trace has a machine-readable expectation next to it,
 given where the design or the AADSTS catalog fixes it, and left out where it
 does not (\`clock-skew\`, \`claims-challenge\`, \`sanitized-trace\`). \`entries\` are
 the entries the finding must name (it may name more, such as the JWKS responses
-of a rollover); \`code\` is the AADSTS/IDX code it carries. In \`evidence\`, the
-keys the design names (\`oldKid\`, \`newKid\`, \`aud\`, \`expectedAudience\`,
-\`origin\`, \`skewSeconds\` — positive when the server is ahead) must be reported
-with these values, exact except where \`tolerance\` gives a margin (clock
-differences move by a second between runs); the other keys (\`jwksEntries\`,
-\`recoveredEntry\`, \`fixedEntry\`, \`claims\`, \`thumbprint\`, \`where\`, …) state
-facts the finding should convey, in whatever shape its rule reports them. \`mustNotFind\` lists rules that must not fire at
+of a rollover); \`code\` is the AADSTS/IDX code it carries. In \`evidence\`, every key is one the rule really reports (see its page in
+\`docs/rules/\`), and must match: numbers exactly except where \`tolerance\`
+gives a margin (clock differences move by a second between runs), objects and
+lists by the members given (so \`{"entry": {"index": 24}}\` matches an entry
+reference of any input, and a list matches when it holds the values given). The
+end-to-end test \`test/e2e/samples.test.ts\` runs the built CLI on every sample
+and checks exactly this. \`mustNotFind\` lists rules that must not fire at
 all; any other finding must stay at or below \`maxSeverityOtherwise\`. Token
 values are never in these files: tokens are named by \`kid\`, claims and codes.
 

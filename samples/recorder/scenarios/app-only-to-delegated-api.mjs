@@ -35,7 +35,7 @@ export default {
         rule: 'missing-scope-or-role',
         severity: 'error',
         entries: [forbidden.index],
-        evidence: { idtyp: claims.idtyp, aud: REPORTS_API.appId, requiredScope: 'Reports.Read', roles: claims.roles ?? [] },
+        evidence: { tokenType: 'app-only', required: ['Reports.Read'], missing: ['Reports.Read'], tokenRoles: claims.roles ?? [] },
       }],
     });
   },

@@ -33,7 +33,7 @@ export default {
     const failed = q.all((e) => isTokenEndpoint(e) && e.status === 401);
     const codes = failed.map((e) => JSON.parse(e.responseBody).error_codes[0]);
     if (codes.join() !== '7000222,700027,7000215') throw new Error(`unexpected codes ${codes}`);
-    const auth = ['client_secret', 'private_key_jwt', 'client_secret'];
+    const auth = ['client_secret_post', 'private_key_jwt', 'client_secret_post'];
     return expectation({
       sample: this.file,
       summary: `Three refused client credentials grants of client ${DAEMON_CLIENT.clientId}: AADSTS7000222 (expired secret) at #${failed[0].index}, AADSTS700027 (certificate thumbprint ${unregistered.thumbprintHex} not registered) at #${failed[1].index}, AADSTS7000215 (invalid secret) at #${failed[2].index}; then a private_key_jwt grant with the registered certificate succeeds and the API answers 200.`,
@@ -42,7 +42,7 @@ export default {
         severity: 'error',
         entries: [e.index],
         code: `AADSTS${codes[i]}`,
-        evidence: { clientId: DAEMON_CLIENT.clientId, grantType: 'client_credentials', clientAuth: auth[i], ...(i === 1 ? { thumbprint: unregistered.thumbprintHex } : {}) },
+        evidence: { clientId: DAEMON_CLIENT.clientId, grantType: 'client_credentials', clientAuth: auth[i] },
       })),
     });
   },

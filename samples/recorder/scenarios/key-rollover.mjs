@@ -51,7 +51,7 @@ export default {
         entries: refused.map((e) => e.index),
         code: 'IDX10503',
         evidence: {
-          oldKid: facts.oldKid, newKid: facts.newKid, jwksEntries: jwks.map((e) => e.index), recoveredEntry: recovered.index,
+          oldKid: facts.oldKid, newKid: facts.newKid, jwksBefore: { entry: { index: jwks[0].index } }, jwksAfter: { entry: { index: jwks[1].index } }, recoveredAt: { entry: { index: recovered.index } },
         },
       }],
     });

@@ -47,8 +47,8 @@ export default {
       summary: `api.contoso.example answers #${caeEntry.index} with error="insufficient_claims" and claims ${JSON.stringify(caeClaims)}; the refresh for the reports API at #${mfaEntry.index} gets AADSTS50076 (suberror basic_action) with claims ${JSON.stringify(mfaClaims)}. A new interactive sign-in (prompt=login, claims=...) follows and the API accepts the new token.`,
       mustFind: [
         { rule: 'aad-error', severity: 'info', entries: [mfaEntry.index], code: 'AADSTS50076', evidence: { suberror: 'basic_action' } },
-        { rule: 'claims-challenge', entries: [caeEntry.index], evidence: { error: 'insufficient_claims', claims: caeClaims } },
-        { rule: 'claims-challenge', entries: [mfaEntry.index], evidence: { claims: mfaClaims } },
+        { rule: 'claims-challenge', entries: [caeEntry.index], evidence: { error: 'insufficient_claims', claims: JSON.stringify(caeClaims) } },
+        { rule: 'claims-challenge', entries: [mfaEntry.index], evidence: { claims: JSON.stringify(mfaClaims) } },
       ],
     });
   },

@@ -36,8 +36,8 @@ export default {
       sample: this.file,
       summary: `AADSTS50011 twice: at #${page.index} the authorize request names http://localhost:3000/ and Entra's error page carries "sErrorCode":"50011" in $Config; at #${redirect.index} the error is returned to the registered redirect URI in the Location fragment (#error=invalid_request&error_description=AADSTS50011...).`,
       mustFind: [
-        { rule: 'aad-error', severity: 'error', entries: [page.index], code: 'AADSTS50011', evidence: { where: 'html-config' } },
-        { rule: 'aad-error', severity: 'error', entries: [redirect.index], code: 'AADSTS50011', evidence: { where: 'redirect-fragment' } },
+        { rule: 'aad-error', severity: 'error', entries: [page.index], code: 'AADSTS50011', evidence: { source: 'html' } },
+        { rule: 'aad-error', severity: 'error', entries: [redirect.index], code: 'AADSTS50011', evidence: { source: 'redirect' } },
       ],
     });
   },

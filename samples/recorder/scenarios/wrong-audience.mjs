@@ -33,7 +33,7 @@ export default {
         severity: 'error',
         entries: [refused.index],
         code: 'IDX10214',
-        evidence: { aud: ORDERS_API.appId, expectedAudience: REPORTS_API.appId, fixedEntry: fixed.index },
+        evidence: { aud: [ORDERS_API.appId], expectedAudience: [REPORTS_API.appId], fixedAt: { entry: { index: fixed.index } } },
       }],
     });
   },
