@@ -72,6 +72,7 @@ describe('clockSampleOf', () => {
 
   it('skips cached, aged, failed, CONNECT and undated responses', () => {
     expect(clockSampleOf(entry({ meta: { fromCache: 'disk' } }))).toBeUndefined();
+    expect(clockSampleOf(entry({ meta: { fromServiceWorker: 'true' } }))).toBeUndefined();
     expect(clockSampleOf(entry({}, { Date: new Date(T0).toUTCString(), Age: '3600' }))).toBeUndefined();
     expect(clockSampleOf(entry({ response: { status: 0, statusText: '', httpVersion: '', headers: [] } }))).toBeUndefined();
     expect(clockSampleOf(entry({ request: { method: 'CONNECT', url: 'https://api.contoso.com:443', httpVersion: 'HTTP/1.1', headers: [] } }))).toBeUndefined();

@@ -14,6 +14,8 @@ export function clockSampleOf(entry: Entry): ClockSample | undefined {
   if (entry.response.status <= 0 || entry.startedAt <= 0) return undefined;
   if (entry.request.method.toUpperCase() === 'CONNECT') return undefined;
   if (entry.meta?.fromCache && entry.meta.fromCache !== 'false' && entry.meta.fromCache !== '') return undefined;
+  // A service worker replays stored responses with their old Date (Chrome: _fetchedViaServiceWorker).
+  if (entry.meta?.fromServiceWorker === 'true') return undefined;
   const date = headerValue(entry.response.headers, 'date');
   if (!date || headerValue(entry.response.headers, 'age') !== undefined) return undefined;
   const serverMs = Date.parse(date);
