@@ -7,9 +7,10 @@ import type { FindingDraft } from '../model/index.js';
 import { audienceList, sameAudience } from '../jwt/index.js';
 import type { Rule, RuleContext } from './types.js';
 import { collectAudienceUses, type AudienceGroup } from './support/audience-groups.js';
-import { iso, refLabel, uniqueRefs } from './support/evidence.js';
+import { iso, refLabel, tokenLabel, uniqueRefs } from './support/evidence.js';
 import { acceptedUsesByOrigin } from './support/session-index.js';
 import { plainRef } from './support/refs.js';
+import { capitalize } from './support/text.js';
 
 /**
  * The first later request to the same API that got through with a token for
@@ -52,13 +53,14 @@ function findingOf(ctx: RuleContext, g: AudienceGroup): FindingDraft {
   const lead = g.refused[0] ?? g.accepted[0]!;
   const audText = g.aud.join(', ') || 'unknown';
   const expectedText = expected.length ? expected.join(', ') : g.wrongResource ? g.wrongResource.sentTo : 'another audience';
-  const tokenName = g.tokens.size === 1 ? `Token ${[...g.tokens][0]}` : `${g.tokens.size} tokens`;
+  const single = g.tokens.size === 1 ? ctx.token([...g.tokens][0]!) : undefined;
+  const tokenName = single ? tokenLabel(single) : g.tokens.size ? `${g.tokens.size} tokens` : 'a token';
   const title = g.refused.length
     ? `${tokenName} refused by ${g.host}: audience ${audText}, expected ${expectedText}`
     : `${tokenName} for audience ${audText} sent to ${g.host}, expected ${expectedText}`;
   const refs = g.refused.map((r) => r.use);
   let message = g.refused.length
-    ? `${g.host} refused ${g.tokens.size === 1 ? `token ${[...g.tokens][0]}` : `${g.tokens.size} tokens`} for audience ${audText} at ${refs.slice(0, 5).map((r) => refLabel(r, multi)).join(', ')}${refs.length > 5 ? ` and ${refs.length - 5} more` : ''} (${lead.verdict.status}${g.code ? `, ${g.code}` : ''}); it accepts ${expectedText}.`
+    ? `${g.host} refused ${tokenName} for audience ${audText} at ${refs.slice(0, 5).map((r) => refLabel(r, multi)).join(', ')}${refs.length > 5 ? ` and ${refs.length - 5} more` : ''} (${lead.verdict.status}${g.code ? `, ${g.code}` : ''}); it accepts ${expectedText}.`
     : `Token(s) for audience ${audText} were sent to ${g.host} (${g.accepted.slice(0, 5).map((u) => refLabel(u.use, multi)).join(', ')}); --expect-aud says ${expectedText}.`;
   if (formOnly) message += ' Both name the same app (client id GUID vs App ID URI, or a trailing slash), but the API compares them literally.';
   if (g.wrongResource) message += ` The token was issued for ${g.wrongResource.tokenFor} and sent to ${g.wrongResource.sentTo}.`;
@@ -85,8 +87,8 @@ function findingOf(ctx: RuleContext, g: AudienceGroup): FindingDraft {
   const draft: FindingDraft = {
     rule: 'audience-mismatch',
     severity,
-    title,
-    message,
+    title: capitalize(title),
+    message: capitalize(message),
     entries,
     tokens: [...g.tokens, ...(fixedAt ? [fixedAt.token] : [])].filter((v, i, a) => a.indexOf(v) === i),
     time: Math.min(...[...g.refused, ...g.accepted].map((u) => u.use.sentAt)),

@@ -11,6 +11,7 @@ import { authorityOf, CLOUD_ADVICE, CLOUD_NAMES, CROSS_CLOUD_CODES, serviceCloud
 import { hasClaims } from './support/credential-uses.js';
 import { refLabel, uniqueRefs } from './support/evidence.js';
 import { plainRef } from './support/refs.js';
+import { capitalize } from './support/text.js';
 
 type Source = 'token-use' | 'audience' | 'token-request' | 'aadsts';
 
@@ -128,8 +129,8 @@ function findingOf(ctx: RuleContext, g: Group): FindingDraft {
   const draft: FindingDraft = {
     rule: 'cloud-mismatch',
     severity,
-    title,
-    message,
+    title: capitalize(title),
+    message: capitalize(message),
     entries: refs,
     tokens: [...g.tokens],
     time: Math.min(...g.refs.map((r) => r.time)),

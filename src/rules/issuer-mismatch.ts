@@ -12,6 +12,7 @@ import { resourceOfAudience } from './support/audience-facts.js';
 import { hasClaims, isMicrosoftToken } from './support/credential-uses.js';
 import { refLabel, tokenLabel, uniqueRefs } from './support/evidence.js';
 import { plainRef } from './support/refs.js';
+import { capitalize } from './support/text.js';
 import { adviceFor, issuerGap, issuerStatement, MSA_TENANT, sameIssuer, tenantOfToken } from './support/issuer-facts.js';
 import { verdictAt } from './support/server-verdict.js';
 
@@ -168,8 +169,8 @@ function findingOf(ctx: RuleContext, g: Group): FindingDraft {
   const draft: FindingDraft = {
     rule: 'issuer-mismatch',
     severity,
-    title,
-    message,
+    title: capitalize(title),
+    message: capitalize(message),
     entries: refs,
     tokens: [...g.tokens],
     evidence,

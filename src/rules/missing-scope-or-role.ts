@@ -13,6 +13,7 @@ import type { Rule, RuleContext } from './types.js';
 import { hasClaims, isMicrosoftToken } from './support/credential-uses.js';
 import { refLabel, tokenLabel, uniqueRefs } from './support/evidence.js';
 import { plainRef } from './support/refs.js';
+import { capitalize } from './support/text.js';
 import { permissionHint, shortName, type PermissionHint } from './support/permission-hints.js';
 import { verdictAt } from './support/server-verdict.js';
 
@@ -145,8 +146,8 @@ function findingOf(ctx: RuleContext, g: Group): FindingDraft {
   return {
     rule: 'missing-scope-or-role',
     severity: g.severity,
-    title: titles[g.kase],
-    message,
+    title: capitalize(titles[g.kase]),
+    message: capitalize(message),
     entries: uniqueRefs([...g.refs, ...(g.delegatedAcceptedAt ? [g.delegatedAcceptedAt] : [])]),
     tokens: [g.t.id],
     time: Math.min(...g.times),

@@ -10,6 +10,7 @@ import type { Rule, RuleContext } from './types.js';
 import { hasClaims, isMicrosoftToken } from './support/credential-uses.js';
 import { iso, isoFromSeconds, refLabel, tokenLabel, uniqueRefs } from './support/evidence.js';
 import { plainRef } from './support/refs.js';
+import { capitalize } from './support/text.js';
 import { orderedRefs, outOfTimeUses, recoveryAfter, type TimedUse } from './support/lifetime.js';
 
 type IssuedByAudience = Map<string, SessionToken[]>;
@@ -68,13 +69,13 @@ function findingFor(ctx: RuleContext, index: () => IssuedByAudience, t: SessionT
   const newer = newerTokenBefore(index(), t, lead.use.sentAt);
 
   const when = byServerOnly
-    ? `by the server's clock, ${formatDuration(-lead.bySeconds)} before exp by the client's`
-    : `${formatDuration(lead.bySeconds)} after it expired`;
+    ? `after exp by the server's clock (${formatDuration(-lead.bySeconds)} before it by the client's)`
+    : `${formatDuration(lead.bySeconds)} after it expired,`;
   const outcome = lead.refused ? `refused with ${lead.verdict.status}${lead.code ? ` (${lead.code})` : ''}` : `accepted (${lead.verdict.status})`;
   const title = `${tokenLabel(t)} sent ${byServerOnly ? 'after expiry' : `${formatDuration(lead.bySeconds)} after expiry`}, ${
     lead.refused ? `refused${lead.code ? ` (${lead.code})` : ''}` : severity === 'info' ? `accepted within the ${tolerance} s tolerance` : 'accepted'
   }`;
-  let message = `${tokenLabel(t)} (exp ${isoFromSeconds(exp)}) was sent at ${refLabel(lead.use, multi)} ${when} and ${outcome}`;
+  let message = `${tokenLabel(t)} (exp ${isoFromSeconds(exp)}) was sent at ${refLabel(lead.use, multi)}, ${when} and ${outcome}`;
   message += late.length > 1 ? `; ${late.length} late uses in all.` : '.';
   if (byServerOnly) message += ` The server's clock is probably ahead: it said the token had expired (current time ${iso(lead.serverTimeMs) ?? 'not given'}).`;
   if (newer) message += ` A newer token (${newer.id}) had already been issued at ${refLabel(newer.issuedAt!, multi)}.`;
@@ -110,8 +111,8 @@ function findingFor(ctx: RuleContext, index: () => IssuedByAudience, t: SessionT
   const draft: FindingDraft = {
     rule: 'token-expired',
     severity,
-    title,
-    message,
+    title: capitalize(title),
+    message: capitalize(message),
     entries: refs,
     tokens: newer ? [t.id, newer.id] : [t.id],
     time: Math.min(...late.map((u) => u.use.sentAt)),

@@ -12,6 +12,7 @@ import type { Rule, RuleContext } from './types.js';
 import { hasClaims, isMicrosoftToken } from './support/credential-uses.js';
 import { iso, isoFromSeconds, refLabel, tokenLabel, uniqueRefs } from './support/evidence.js';
 import { plainRef } from './support/refs.js';
+import { capitalize } from './support/text.js';
 import { tokenClockSample, nearestTokenBound } from './support/issuer-clock.js';
 import { orderedRefs, outOfTimeUses, recoveryAfter, type TimedUse } from './support/lifetime.js';
 import { clockOf, direction, isClearlySkewed } from './support/server-clock.js';
@@ -65,12 +66,12 @@ function findingFor(ctx: RuleContext, t: SessionToken, claim: 'nbf' | 'iat', sta
   const recovery = lastRefused ? recoveryAfter(ctx, new Set(refused.map((u) => u.origin)), lastRefused.use.sentAt, t.id) : undefined;
 
   const byServerOnly = lead.bySeconds <= EARLY_MARGIN_SECONDS;
-  const when = byServerOnly ? 'before it became valid by the server\'s clock' : `${formatDuration(lead.bySeconds)} before it became valid`;
+  const when = byServerOnly ? 'before it became valid by the server\'s clock,' : `${formatDuration(lead.bySeconds)} before it became valid,`;
   const outcome = lead.refused ? `refused with ${lead.verdict.status}${lead.code ? ` (${lead.code})` : ''}` : `accepted (${lead.verdict.status})`;
   const title = `${tokenLabel(t)} used ${byServerOnly ? 'before' : `${formatDuration(lead.bySeconds)} before`} its ${claim}, ${
     lead.refused ? `refused${lead.code ? ` (${lead.code})` : ''}` : severity === 'info' ? `accepted within the ${tolerance} s tolerance` : 'accepted'
   }`;
-  let message = `${tokenLabel(t)} (${claim} ${isoFromSeconds(start)}) was sent at ${refLabel(lead.use, multi)} ${when} and ${outcome}`;
+  let message = `${tokenLabel(t)} (${claim} ${isoFromSeconds(start)}) was sent at ${refLabel(lead.use, multi)}, ${when} and ${outcome}`;
   message += early.length > 1 ? `; ${early.length} early uses in all.` : '.';
   if (issuerClock) {
     message += ` The token service ${issuerClock.origin} runs about ${formatDuration(issuerClock.skewSeconds)} ${issuerClock.skewSeconds > 0 ? 'ahead of' : 'behind'} the client clock (${issuerClock.source === 'date-header' ? 'its Date headers' : 'its token times'}), so it dates tokens ${issuerClock.skewSeconds > 0 ? 'in the future' : 'in the past'}.`;
@@ -106,8 +107,8 @@ function findingFor(ctx: RuleContext, t: SessionToken, claim: 'nbf' | 'iat', sta
   const draft: FindingDraft = {
     rule: 'token-not-yet-valid',
     severity,
-    title,
-    message,
+    title: capitalize(title),
+    message: capitalize(message),
     entries: uniqueRefs([...orderedRefs(early), ...(recovery ? [recovery.ref] : [])]),
     tokens: [t.id],
     time: Math.min(...early.map((u) => u.use.sentAt)),
