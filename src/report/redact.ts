@@ -124,8 +124,18 @@ export function redactUrl(url: string, style: RedactionStyle = DISPLAY_STYLE): s
 /** Redact `"secret_field": "value"` members in JSON-ish text without parsing it. */
 export function redactJsonFields(text: string, style: RedactionStyle = DISPLAY_STYLE): string {
   return text.replace(/"([A-Za-z_][\w-]*)"(\s*:\s*)"((?:[^"\\]|\\.)*)"/g, (all, key: string, colon: string, value: string) =>
-    SECRET_FIELDS.has(key.toLowerCase()) ? `"${key}"${colon}"${redactFieldValue(value, style)}"` : all,
+    SECRET_FIELDS.has(key.toLowerCase()) && !isErrorCode(key, value) ? `"${key}"${colon}"${redactFieldValue(value, style)}"` : all,
   );
+}
+
+/**
+ * In JSON, "code" is far more often an error name (Graph's
+ * {"code":"InvalidAuthenticationToken"}, our own evidence's "IDX10503") than an
+ * authorization code, which is long (Entra's start "0.A" / "1.A"). Short
+ * word-like values stay; anything code-like is still redacted.
+ */
+function isErrorCode(key: string, value: string): boolean {
+  return key.toLowerCase() === 'code' && value.length < 40 && !/^\d\.A/.test(value) && /^[A-Za-z][\w-]*$/.test(value);
 }
 
 /** Redact HTML hidden inputs of secret fields (form_post responses). */
