@@ -77,6 +77,7 @@ describe('clockSampleOf', () => {
     expect(clockSampleOf(entry({ response: { status: 0, statusText: '', httpVersion: '', headers: [] } }))).toBeUndefined();
     expect(clockSampleOf(entry({ request: { method: 'CONNECT', url: 'https://api.contoso.com:443', httpVersion: 'HTTP/1.1', headers: [] } }))).toBeUndefined();
     expect(clockSampleOf(entry({}, {}))).toBeUndefined();
+    expect(clockSampleOf(entry({ durationMs: -1 }))).toBeUndefined();
     expect(clockSampleOf(entry({}, { Date: 'not a date' }))).toBeUndefined();
   });
 

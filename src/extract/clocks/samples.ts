@@ -8,11 +8,13 @@ import { originOf } from '../util/url.js';
  * A Date-header observation, or undefined when the header says nothing about
  * the server's clock right now: no response, served from a cache (browser
  * cache, or a shared cache that added `Age`), a proxy's own CONNECT answer,
- * or an unparsable date.
+ * an unknown duration, or an unparsable date.
  */
 export function clockSampleOf(entry: Entry): ClockSample | undefined {
   if (entry.response.status <= 0 || entry.startedAt <= 0) return undefined;
   if (entry.request.method.toUpperCase() === 'CONNECT') return undefined;
+  // Without a duration the response could have come back any time later: no interval to bound the clock with.
+  if (!(entry.durationMs >= 0)) return undefined;
   if (entry.meta?.fromCache && entry.meta.fromCache !== 'false' && entry.meta.fromCache !== '') return undefined;
   // A service worker replays stored responses with their old Date (Chrome: _fetchedViaServiceWorker).
   if (entry.meta?.fromServiceWorker === 'true') return undefined;
