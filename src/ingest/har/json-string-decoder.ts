@@ -47,8 +47,8 @@ export class JsonStringDecoder {
     let p = 0;
     while (bs >= 0) {
       o += data.copy(out, o, p, bs);
-      const used = decodeEscape(data, bs, out, o, final);
-      if (used === 0) {
+      const consumed = decodeEscape(data, bs, out, o, final);
+      if (consumed === 0) {
         if (final) {
           o += data.copy(out, o, bs);
           return out.subarray(0, o);
@@ -56,8 +56,8 @@ export class JsonStringDecoder {
         this.carry = Buffer.from(data.subarray(bs));
         return out.subarray(0, o);
       }
-      o = used.out;
-      p = bs + used.consumed;
+      o = written;
+      p = bs + consumed;
       bs = data.indexOf(BACKSLASH, p);
     }
     o += data.copy(out, o, p);
@@ -65,34 +65,32 @@ export class JsonStringDecoder {
   }
 }
 
+/** Where the last decoded escape ended in `out` (a module variable: no allocation per escape). */
+let written = 0;
+
 /**
- * Decodes the escape at `at` into `out` at `o`; 0 when more bytes are needed to
+ * Decodes the escape at `at` into `out` at `o` and returns the raw bytes consumed
+ * (the new output position goes to `written`); 0 when more bytes are needed to
  * decide (or, when `final`, when the escape is truncated and must be kept as written).
  */
-function decodeEscape(
-  data: Buffer,
-  at: number,
-  out: Buffer,
-  o: number,
-  final: boolean,
-): 0 | { consumed: number; out: number } {
+function decodeEscape(data: Buffer, at: number, out: Buffer, o: number, final: boolean): number {
   const len = data.length;
   if (at + 1 >= len) return 0;
   const c = data[at + 1]!;
   const simple = SIMPLE_ESCAPES[c];
   if (simple !== undefined) {
     out[o] = simple;
-    return { consumed: 2, out: o + 1 };
+    return done(2, o + 1);
   }
   if (c !== 0x75 /* u */) {
     out[o] = c;
-    return { consumed: 2, out: o + 1 };
+    return done(2, o + 1);
   }
   if (at + 6 > len) return 0;
   const unit = hex4(data, at + 2);
   if (unit < 0) {
     out[o] = c;
-    return { consumed: 2, out: o + 1 };
+    return done(2, o + 1);
   }
   if (unit >= 0xd800 && unit <= 0xdbff) {
     // A high surrogate needs the following \uDC00-\uDFFF to make one code point.
@@ -102,13 +100,18 @@ function decodeEscape(
       const low = at + 12 <= len && data[at + 7] === 0x75 ? hex4(data, at + 8) : -1;
       if (low >= 0xdc00 && low <= 0xdfff) {
         const cp = 0x10000 + ((unit - 0xd800) << 10) + (low - 0xdc00);
-        return { consumed: 12, out: writeUtf8(cp, out, o) };
+        return done(12, writeUtf8(cp, out, o));
       }
     }
-    return { consumed: 6, out: writeReplacement(out, o) };
+    return done(6, writeReplacement(out, o));
   }
-  if (unit >= 0xdc00 && unit <= 0xdfff) return { consumed: 6, out: writeReplacement(out, o) };
-  return { consumed: 6, out: writeUtf8(unit, out, o) };
+  if (unit >= 0xdc00 && unit <= 0xdfff) return done(6, writeReplacement(out, o));
+  return done(6, writeUtf8(unit, out, o));
+}
+
+function done(consumed: number, newOut: number): number {
+  written = newOut;
+  return consumed;
 }
 
 function hex4(data: Buffer, at: number): number {

@@ -28,7 +28,7 @@ export class JsonStringLength {
     for (let bs = data.indexOf(BACKSLASH); bs >= 0; bs = data.indexOf(BACKSLASH, p)) {
       this.total += bs - p;
       const step = escapeSize(data, bs, final);
-      if (step === null) {
+      if (step < 0) {
         if (final) {
           this.total += len - bs;
           return;
@@ -36,32 +36,34 @@ export class JsonStringLength {
         this.carry = Buffer.from(data.subarray(bs));
         return;
       }
-      this.total += step.bytes;
-      p = bs + step.consumed;
+      this.total += step & 7;
+      p = bs + (step >> 3);
     }
     this.total += len - p;
   }
 }
 
-/** Raw bytes consumed and UTF-8 bytes produced by the escape at `at`; null: need more bytes. */
-function escapeSize(data: Buffer, at: number, final: boolean): { consumed: number; bytes: number } | null {
+/** One escape as (raw bytes consumed << 3 | UTF-8 bytes produced), without allocating; -1: need more bytes. */
+const step = (consumed: number, bytes: number): number => (consumed << 3) | bytes;
+
+function escapeSize(data: Buffer, at: number, final: boolean): number {
   const len = data.length;
-  if (at + 1 >= len) return null;
-  if (data[at + 1] !== 0x75 /* u */) return { consumed: 2, bytes: 1 };
-  if (at + 6 > len) return null;
+  if (at + 1 >= len) return -1;
+  if (data[at + 1] !== 0x75 /* u */) return step(2, 1);
+  if (at + 6 > len) return -1;
   const unit = hex4(data, at + 2);
-  if (unit < 0) return { consumed: 2, bytes: 1 };
+  if (unit < 0) return step(2, 1);
   if (unit >= 0xd800 && unit <= 0xdbff) {
-    if (at + 6 === len && !final) return null;
+    if (at + 6 === len && !final) return -1;
     if (data[at + 6] === BACKSLASH) {
-      if (at + 12 > len && !final) return null;
+      if (at + 12 > len && !final) return -1;
       const low = at + 12 <= len && data[at + 7] === 0x75 ? hex4(data, at + 8) : -1;
-      if (low >= 0xdc00 && low <= 0xdfff) return { consumed: 12, bytes: 4 };
+      if (low >= 0xdc00 && low <= 0xdfff) return step(12, 4);
     }
-    return { consumed: 6, bytes: 3 };
+    return step(6, 3);
   }
-  if (unit >= 0xdc00 && unit <= 0xdfff) return { consumed: 6, bytes: 3 };
-  return { consumed: 6, bytes: unit < 0x80 ? 1 : unit < 0x800 ? 2 : 3 };
+  if (unit >= 0xdc00 && unit <= 0xdfff) return step(6, 3);
+  return step(6, unit < 0x80 ? 1 : unit < 0x800 ? 2 : 3);
 }
 
 function hex4(data: Buffer, at: number): number {

@@ -63,10 +63,15 @@ export class LargeStringSink {
     if (raw.length === 0) return;
     if (this.checkQuotes) this.checkRaw(raw);
     if (this.mode === undefined) {
-      this.probe.push(Buffer.from(raw));
-      this.probeBytes += raw.length;
-      if (this.probeBytes >= PROBE_BYTES) this.decide();
-      return;
+      if (this.probeBytes === 0 && raw.length >= PROBE_BYTES) {
+        // The usual case: the first piece alone is enough to decide, no copy needed.
+        this.setMode(looksLikeBase64(raw) ? 'base64' : 'text');
+      } else {
+        this.probe.push(Buffer.from(raw));
+        this.probeBytes += raw.length;
+        if (this.probeBytes >= PROBE_BYTES) this.decide();
+        return;
+      }
     }
     this.route(raw);
   }
@@ -132,7 +137,7 @@ export class LargeStringSink {
   private countBase64(bytes: Buffer): void {
     let spaces = 0;
     if (bytes.indexOf(0x0a) >= 0 || bytes.indexOf(0x0d) >= 0 || bytes.indexOf(0x20) >= 0) {
-      for (const b of bytes) if (isJsonSpace(b)) spaces++;
+      for (let i = 0; i < bytes.length; i++) if (isJsonSpace(bytes[i])) spaces++;
     }
     this.base64Chars += bytes.length - spaces;
     this.trackLastTwo(bytes);
@@ -178,7 +183,9 @@ export class LargeStringSink {
 /** Still escaped: `\/` and `\n` may appear in base64 written by some JSON encoders. */
 function looksLikeBase64(probe: Buffer): boolean {
   if (probe.length < 16) return false;
-  for (const b of probe) {
+  const end = Math.min(probe.length, PROBE_BYTES);
+  for (let i = 0; i < end; i++) {
+    const b = probe[i]!;
     if (BASE64_STD[b] !== 1 && !isJsonSpace(b) && b !== 0x2d && b !== 0x5f && b !== BACKSLASH) return false;
   }
   return true;

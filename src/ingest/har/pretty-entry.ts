@@ -51,33 +51,44 @@ export function scanPrettyEntry(
   limits: StringLimits,
   registry: CutRegistry,
 ): { value: CapturedValue; end: number } | null {
-  const closeAt = chunk.indexOf(close, start);
-  if (closeAt < 0) return null;
-  const end = closeAt + close.length;
-  const parts: Buffer[] = [];
-  const cuts: CutString[] = [];
-  let seg = start;
-  for (let lineStart = start; ; ) {
+  // One pass over the lines: find long values and the entry's closing line.
+  const literals: number[] = [];
+  let end = -1;
+  for (let lineStart = start; end < 0; ) {
     const nl = chunk.indexOf(0x0a, lineStart);
-    if (nl < 0 || nl >= closeAt) break;
+    if (nl < 0) return null;
     if (nl - lineStart >= limits.mediumStringBytes) {
       const literal = lineLiteral(chunk, lineStart, nl);
       if (!literal) return null;
-      const [v, c] = literal;
-      if (c + 1 - v >= limits.mediumStringBytes) {
-        const cut = cutAt(chunk, v, c + 1, chunkOffset, limits);
-        if (!cut) return null;
-        parts.push(chunk.subarray(seg, v));
-        cuts.push(cut);
-        parts.push(registry.placeholder(cuts.length - 1));
-        seg = c + 1;
-      }
+      if (literal[1] + 1 - literal[0] >= limits.mediumStringBytes) literals.push(literal[0], literal[1] + 1);
     }
+    if (startsWithAt(chunk, nl, close)) end = nl + close.length;
     lineStart = nl + 1;
+  }
+  // Only now, knowing the whole entry is here, do the (possibly long) work on large values.
+  const parts: Buffer[] = [];
+  const cuts: CutString[] = [];
+  let seg = start;
+  for (let i = 0; i < literals.length; i += 2) {
+    const v = literals[i]!;
+    const after = literals[i + 1]!;
+    const cut = cutAt(chunk, v, after, chunkOffset, limits);
+    if (!cut) return null;
+    parts.push(chunk.subarray(seg, v));
+    cuts.push(cut);
+    parts.push(registry.placeholder(cuts.length - 1));
+    seg = after;
   }
   parts.push(chunk.subarray(seg, end));
   const text = bytesToString(parts.length === 1 ? parts[0]! : Buffer.concat(parts));
   return { value: { text, cuts, start: chunkOffset + start, end: chunkOffset + end, guessed: true }, end };
+}
+
+function startsWithAt(chunk: Buffer, at: number, lit: Buffer): boolean {
+  const last = lit.length - 1;
+  if (chunk[at + last] !== lit[last]) return false;
+  for (let i = 0; i < last; i++) if (chunk[at + i] !== lit[i]) return false;
+  return true;
 }
 
 function cutAt(chunk: Buffer, v: number, after: number, chunkOffset: number, limits: StringLimits): CutString | null {

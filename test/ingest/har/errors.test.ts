@@ -126,3 +126,19 @@ describe('files that are read with warnings', () => {
     expect(progress.at(-1)).toEqual({ input: 0, bytesRead: good.length, totalBytes: good.length, entries: 3 });
   });
 });
+
+describe('consumers that stop early', () => {
+  test('breaking out of the entry loop closes the file, and a new pass starts from the top', async () => {
+    const path = writeTemp(dir, 'early.har', good);
+    const reader = await openHar(path, { input: 3 });
+    for await (const e of reader.entries()) {
+      expect(e.index).toBe(1);
+      break;
+    }
+    const again: number[] = [];
+    for await (const e of reader.entries()) again.push(e.index);
+    expect(again).toEqual([1, 2, 3]);
+    expect(reader.info).toMatchObject({ input: 3, entries: 3, sizeBytes: good.length });
+    expect(reader.info.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
