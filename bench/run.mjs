@@ -89,6 +89,7 @@ function summarize({ trace, tool, runs, outcomes }) {
     rounds: runs.map((r, i) => ({ wallMs: Math.round(r.wallMs), timeMs: Math.round(times[i]), cpuMs: r.cpuMs && Math.round(r.cpuMs), rssKiB: r.rssKiB, exitCode: r.exitCode, entries: outcomes[i].entries, afterLoadMs: outcomes[i].afterLoadMs })),
     medianMs, mbPerS: trace.fileBytes / MIB / (medianMs / 1000), peakRssMiB: Math.max(...runs.map((r) => r.rssKiB ?? 0)) / 1024,
     medianCpuMs: median(runs.map((r) => r.cpuMs)), entries: outcomes.find((o) => o.entries !== undefined)?.entries,
+    medianAfterLoadMs: median(outcomes.map((o) => o.afterLoadMs)),
   };
 }
 

@@ -3,9 +3,9 @@
 const fmt = (n, digits) => (Number.isFinite(n) ? n.toFixed(digits) : '—');
 
 function ratio(row, base) {
-  if (!base) return '—';
+  if (!base || row === base || row.tool === 'tui-first-screen' || row.status !== 'ok') return row === base && row.status === 'ok' ? '1.00×' : '—';
   if (base.status === 'cannot-open') return 'baseline cannot open';
-  if (row.status !== 'ok' || base.status !== 'ok' || row.tool === 'tui-first-screen') return '—';
+  if (base.status !== 'ok') return '—';
   return `${(base.medianMs / row.medianMs).toFixed(2)}×`;
 }
 
