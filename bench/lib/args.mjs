@@ -1,13 +1,13 @@
-/** Tiny `--name value` / `--flag` parser for the bench scripts (no dependency, no surprises). */
+/** Tiny `--name value` / `--name=value` / `--flag` parser for the bench scripts (no dependency, no surprises). */
 export function parseArgs(argv, spec) {
   const out = { ...spec.defaults };
   for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
+    const [arg, inline] = argv[i].split(/=(.*)/s);
     const name = arg.replace(/^--/, '');
     if (!arg.startsWith('--') || !(name in spec.defaults)) throw new Error(`unknown argument "${arg}"; known: ${Object.keys(spec.defaults).map((k) => `--${k}`).join(' ')}`);
     if (typeof spec.defaults[name] === 'boolean') out[name] = true;
     else {
-      const value = argv[++i];
+      const value = inline ?? argv[++i];
       if (value === undefined) throw new Error(`${arg} needs a value`);
       out[name] = value;
     }
