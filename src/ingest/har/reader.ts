@@ -6,21 +6,20 @@
  */
 import { createHash, randomBytes, type Hash } from 'node:crypto';
 import { open, type FileHandle } from 'node:fs/promises';
-import { hashFile } from './hash-file.js';
 import { dirname, resolve } from 'node:path';
-import { headerValue, type Entry } from '../../model/index.js';
+import { headerValue, type Entry, type TraceInfo } from '../../model/index.js';
 import type { OpenOptions } from '../types.js';
 import { describeErrors, problemField, ProblemLog, pruneProblems, shouldValidate, validateInline } from './conformance.js';
-import { startSidePass, type SidePass, type SideResult } from './side-worker.js';
 import { CutRegistry } from './cut-strings.js';
-import { describeProducer, type ProducerHints } from './producer.js';
-import { readPages } from './pages.js';
 import { buildEntry, GuessFailed, type BuiltEntry } from './entry-builder.js';
+import { hashFile } from './hash-file.js';
 import type { NormalizeContext } from './normalize-context.js';
+import { readPages } from './pages.js';
+import { describeProducer, type ProducerHints } from './producer.js';
 import { rescanBody } from './rescan.js';
+import { startSidePass, type SidePass, type SideResult } from './side-worker.js';
 import { HarSplitter, type SplitEvent } from './splitter.js';
 import type { HarTuning } from './tuning.js';
-import type { TraceInfo } from '../../model/index.js';
 
 const PROGRESS_BYTES = 64 << 20;
 const PROGRESS_MS = 250;
@@ -41,7 +40,9 @@ export class HarPass {
   private readonly hints: ProducerHints = {};
   private readonly harDir: string;
   private readonly registry: CutRegistry;
-  private buffered: SplitEvent | null = null;
+  private buffered: Extract<SplitEvent, { kind: 'entry' }> | null = null;
+  /** The splitter reached the end of the file. */
+  private ended = false;
   private lastStartedAt = 0;
   private lastProgressBytes = 0;
   private lastProgressTime = 0;
@@ -68,6 +69,7 @@ export class HarPass {
       this.buffered = await this.nextEvent();
       this.updateProducer();
     } catch (e) {
+      this.side?.abort();
       await this.close();
       throw e;
     }
@@ -80,7 +82,7 @@ export class HarPass {
         const event = this.buffered ?? (await this.nextEvent());
         this.buffered = null;
         if (event === null) break;
-        if (event.kind === 'entry') yield await this.toEntry(event);
+        yield await this.toEntry(event);
       }
       await this.complete();
     } finally {
@@ -91,14 +93,15 @@ export class HarPass {
 
   /** The next entry, or null at the end of the file. */
   private async nextEvent(): Promise<Extract<SplitEvent, { kind: 'entry' }> | null> {
-    for (;;) {
+    while (!this.ended) {
       const event = this.splitter.next();
       if (event.kind === 'entry') return event;
       if (!(await this.nextChunk())) {
+        this.ended = true;
         this.splitter.finish();
-        return null;
       }
     }
+    return null;
   }
 
   private startRead(): void {

@@ -20,10 +20,10 @@ function validator(path) {
   return validateEntry;
 }
 
-function hashFile(path) {
+function hashFile(pass, path) {
   return new Promise((resolve) => {
     const hash = createHash('sha256');
-    createReadStream(path, { highWaterMark: 4 << 20 })
+    pass.stream = createReadStream(path, { highWaterMark: 4 << 20 })
       .on('data', (chunk) => hash.update(chunk))
       .on('end', () => resolve(hash.digest('hex')))
       .on('error', () => resolve(null));
@@ -32,7 +32,9 @@ function hashFile(path) {
 
 parentPort.on('message', (m) => {
   if (m.type === 'start') {
-    passes.set(m.id, { hashed: hashFile(m.path), entries: [], checked: 0 });
+    const pass = { entries: [], checked: 0 };
+    pass.hashed = hashFile(pass, m.path);
+    passes.set(m.id, pass);
     return;
   }
   const pass = passes.get(m.id);
@@ -60,6 +62,7 @@ parentPort.on('message', (m) => {
       parentPort.postMessage({ type: 'result', id: m.id, sha256, checked: pass.checked, entries: pass.entries });
     });
   } else if (m.type === 'abort') {
+    pass.stream.destroy();
     passes.delete(m.id);
   }
 });

@@ -142,3 +142,14 @@ describe('consumers that stop early', () => {
     expect(reader.info.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 });
+
+describe('edge shapes', () => {
+  test('an empty entries array and a file with only the entries', async () => {
+    const empty = await readAll(writeTemp(dir, 'empty.har', '{"log":{"version":"1.2","creator":{"name":"x","version":"1"},"entries":[]}}'));
+    expect(empty.entries).toEqual([]);
+    expect(empty.info).toMatchObject({ entries: 0, producer: 'x 1' });
+    const bare = await readAll(writeTemp(dir, 'bare.har', `{"log":{"entries":[${JSON.stringify(entry())}]}}`));
+    expect(bare.entries).toHaveLength(1);
+    expect(bare.info.producer).toBeUndefined();
+  });
+});
