@@ -89,6 +89,13 @@ export function MainScreen({ data, options, columns, rows, onQuit }: MainScreenP
       for (const ch of input) handleKey(keyName(ch, {}), ch, context());
       return;
     }
+    // Pasted or fast-typed text can end with the Enter in the same chunk ("~aadsts\r"): type, then submit.
+    if (current().prompt && input.length > 1 && /[\r\n]/.test(input)) {
+      const [line = ''] = input.split(/[\r\n]/);
+      if (line) handleKey(keyName(line, {}), line, context());
+      handleKey('enter', '\r', context());
+      return;
+    }
     handleKey(name, input, context());
   });
 
