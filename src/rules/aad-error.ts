@@ -2,14 +2,15 @@
  * aad-error: every AADSTS code a server put in the trace (token endpoint JSON,
  * authorize redirect, form_post, login page $Config, WWW-Authenticate, other
  * bodies), one finding per (code, entry), explained from the catalog and tied
- * to the client, grant, client authentication and tokens involved.
+ * to the client, grant, client authentication and tokens involved — unless a
+ * more specific rule already carries that code at that entry.
  */
 import { explain } from '../catalog/index.js';
 import type { FindingDraft, Severity } from '../model/index.js';
 import type { ErrorOccurrence } from '../extract/index.js';
 import { iso, uniqueRefs } from './support/evidence.js';
 import { authorizeRequestFor, flowSucceededAfter, stateOf, tokenRequestAt } from './support/flow.js';
-import type { Rule, RuleContext } from './types.js';
+import { isExplained, type Rule, type RuleContext } from './types.js';
 
 const SOURCE_LABEL: Record<ErrorOccurrence['source'], string> = {
   'token-endpoint': 'the token endpoint',
@@ -37,6 +38,8 @@ function check(ctx: RuleContext): FindingDraft[] {
   const out: FindingDraft[] = [];
   for (const occ of session.errors) {
     if (occ.kind !== 'aadsts') continue;
+    // A specific rule (token-expired for AADSTS500133, cloud-mismatch for 90038…) already explained it.
+    if (isExplained(ctx.previous, occ.code, occ.entry)) continue;
     const cat = explain(occ.code) ?? { code: occ.code, kind: 'aadsts' as const, known: false };
     const tokenReq = tokenRequestAt(session, occ.entry);
     const state = stateOf(session, occ);

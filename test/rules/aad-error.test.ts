@@ -85,3 +85,18 @@ describe('aad-error', () => {
     expect(text).not.toContain('0.ARoAsecretrefresh');
   });
 });
+
+describe('aad-error defers to a specific rule', () => {
+  it('a code an earlier finding already carries at the same entry is not reported twice', async () => {
+    const { runRules } = await import('../../src/engine/index.js');
+    const { RULES } = await import('../../src/rules/index.js');
+    const { sessionOf, settings } = await import('../helpers/trace-builder.js');
+    const b = new TraceBuilder();
+    b.tokenResponse({ form: { grant_type: 'client_credentials', client_id: CLIENT_ID }, error: ENTRA_ERROR(7000215, 'invalid_client', 'Invalid client secret provided.') });
+    const session = await sessionOf(b.build());
+    const aad = RULES.find((r) => r.meta.id === 'aad-error')!;
+    const specific = { meta: { ...aad.meta, id: 'token-expired' as const }, check: () => [{ rule: 'token-expired', severity: 'error' as const, title: 't', message: 'm', entries: [{ input: 0, index: 1 }], tokens: [], code: 'AADSTS7000215', evidence: {}, advice: 'a' }] };
+    const run = runRules([specific, aad], session, settings());
+    expect(run.findings.map((f) => f.rule)).toEqual(['token-expired']);
+  });
+});
