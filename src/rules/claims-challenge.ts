@@ -106,7 +106,8 @@ function check(ctx: RuleContext): FindingDraft[] {
         ? 'The client handled the challenge; nothing to fix unless the new token is refused too.'
         : 'The client must pass the decoded claims value to a new interactive or silent token request (MSAL: WithClaims / claims in the request), and declare the capability (client capability "cp1") so the API can send CAE challenges. Do not retry with the same token.',
     };
-    if (c.code) draft.code = c.code;
+    // The code itself is aad-error's to explain; this finding only names it.
+    if (c.code) draft.evidence.aadsts = c.code;
     return draft;
   });
 }

@@ -78,7 +78,7 @@ export default {
       sample: this.file,
       summary: `The access token sent at session #${refused.index} expired at ${new Date(claims.exp * 1000).toISOString()} (exp ${claims.exp}); api.contoso.example (ClockSkew = 0) refuses it with IDX10223. The app refreshes and the next call is accepted. Sessions include Fiddler CONNECT tunnels; times carry a +01:00 offset.`,
       mustFind: [{
-        rule: 'token-expired', severity: 'error', entries: [refused.index], code: 'IDX10223', evidence: { expEpoch: claims.exp },
+        rule: 'token-expired', severity: 'error', entries: [refused.index], code: 'IDX10223', evidence: { exp: claims.exp },
       }],
     });
   },

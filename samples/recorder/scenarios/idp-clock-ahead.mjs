@@ -31,7 +31,7 @@ export default {
       summary: `login.microsoftonline.com answers with Date headers about +${OFFSET_S} s ahead of the browser clock (${idpEntries.length} entries). The access token's nbf (${claims.nbf}) is ~${OFFSET_S} s after the request time, so api.contoso.example refuses it with IDX10222 at ${refused.map((e) => `#${e.index}`).join(', ')}.`,
       mustFind: [
         {
-          rule: 'token-not-yet-valid', severity: 'error', entries: refused.map((e) => e.index), code: 'IDX10222', evidence: { nbfEpoch: claims.nbf },
+          rule: 'token-not-yet-valid', severity: 'error', entries: refused.map((e) => e.index), code: 'IDX10222', evidence: { nbf: claims.nbf },
         },
         {
           rule: 'clock-skew', entries: idpEntries, evidence: { origin: 'https://login.microsoftonline.com', skewSeconds: OFFSET_S },
