@@ -1,7 +1,9 @@
 /**
  * Walks the outer structure of a HAR file byte by byte — the top-level object, the
  * `log` object and its `entries` array — and hands out each entry's bytes as soon
- * as they are complete. Small `log` members (version, creator, browser, pages,
+ * as they are complete. Entries of pretty-printed files go through the line-based
+ * fast path when they fit in the current chunk, otherwise through the strict
+ * byte-level scanner. Small `log` members (version, creator, browser, pages,
  * comment) are parsed whenever they come, before or after the entries; anything
  * else is skipped without being kept.
  */
