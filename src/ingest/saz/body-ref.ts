@@ -1,7 +1,7 @@
 /**
  * Turns a decoded body into the BodyRef an Entry carries: text for small
- * text bodies, fragments plus a pointer back into the SAZ for large ones,
- * only the pointer for binary content.
+ * text bodies, fragments for large ones, and always a pointer back into the
+ * SAZ so the body can be read again after its text is dropped.
  */
 import type { BodyLocation, BodyRef } from '../../model/index.js';
 import { decodeText, declaredCharset, isTextBody, type DecodedBody } from '../http/index.js';
@@ -30,6 +30,8 @@ export function makeBodyRef(
   } else {
     const text = decodeText(bytes, declaredCharset(bytes, contentType));
     ref.text = text.text;
+    // The pointer costs nothing and lets later stages drop the text and read it back on demand.
+    ref.location = location;
     if (text.problem) problems.push(text.problem);
   }
   if (problems.length > 0) ref.problem = problems.join('; ');
