@@ -23,7 +23,7 @@ function validator(path) {
 function hashFile(pass, path) {
   return new Promise((resolve) => {
     const hash = createHash('sha256');
-    pass.stream = createReadStream(path, { highWaterMark: 4 << 20 })
+    pass.stream = createReadStream(path, { highWaterMark: 1 << 20 })
       .on('data', (chunk) => hash.update(chunk))
       .on('end', () => resolve(hash.digest('hex')))
       .on('error', () => resolve(null));
