@@ -28,30 +28,50 @@ function tooLarge(e: unknown): boolean {
   return e instanceof RangeError || (e as NodeJS.ErrnoException | undefined)?.code === 'ERR_BUFFER_TOO_LARGE';
 }
 
-/** The first `cap` bytes of a deflate stream that inflates to more than that. */
-function inflatePrefix(data: Buffer, cap: number): Promise<Buffer> {
+/**
+ * Streams `data` through inflate, handing each output chunk to `onChunk` until it
+ * returns false or the stream ends. Output is never gathered here, so memory stays
+ * at one chunk whatever the stream inflates to.
+ */
+function inflateChunks(data: Buffer, onChunk: (chunk: Buffer) => boolean): Promise<void> {
   return new Promise((resolve) => {
     const inflater = createInflateRaw();
-    const chunks: Buffer[] = [];
-    let total = 0;
     let done = false;
     const finish = (): void => {
       if (done) return;
       done = true;
       inflater.destroy();
-      resolve(Buffer.concat(chunks, total));
+      resolve();
     };
     inflater.on('data', (chunk: Buffer) => {
-      if (done) return;
-      const take = Math.min(chunk.length, cap - total);
-      chunks.push(chunk.subarray(0, take));
-      total += take;
-      if (total >= cap) finish();
+      if (!done && !onChunk(chunk)) finish();
     });
     inflater.on('end', finish);
     inflater.on('error', finish);
     inflater.end(data);
   });
+}
+
+/**
+ * The first `cap` bytes of a deflate stream whose directory size was wrong or
+ * above the cap (a zip bomb). Inflating twice, once to count and once to fill
+ * one buffer of exactly that size, keeps the peak at the output size: gathering
+ * chunks and concatenating them would need twice that.
+ */
+async function inflatePrefix(data: Buffer, cap: number): Promise<CappedBytes> {
+  let length = 0;
+  await inflateChunks(data, (chunk) => {
+    length = Math.min(cap + 1, length + chunk.length);
+    return length <= cap;
+  });
+  const truncated = length > cap;
+  const out = Buffer.allocUnsafe(Math.min(length, cap));
+  let filled = 0;
+  await inflateChunks(data, (chunk) => {
+    filled += chunk.copy(out, filled, 0, Math.min(chunk.length, out.length - filled));
+    return filled < out.length;
+  });
+  return { bytes: filled === out.length ? out : out.subarray(0, filled), truncated };
 }
 
 export class MemberReader {
@@ -88,12 +108,16 @@ export class MemberReader {
   private async inflate(data: Buffer, expectedSize: number, cap: number): Promise<CappedBytes> {
     // zlib's default 16 KB output chunks cost an allocation (and, async, a thread-pool
     // round trip) each; sizing the chunk from the directory's size makes it one step.
-    const options = { maxOutputLength: cap, chunkSize: Math.max(64, Math.min(expectedSize, MAX_CHUNK_BYTES, cap)) };
+    // A member announcing more than the cap is a bomb or a huge download: cut at once.
+    if (expectedSize > cap) return inflatePrefix(data, cap);
+    // The one-step attempt stops just past the announced size: a directory that
+    // understates it (a lying bomb) must not make zlib grow in tiny chunks up to the cap.
+    const options = { maxOutputLength: Math.max(64, expectedSize), chunkSize: Math.max(64, Math.min(expectedSize, MAX_CHUNK_BYTES, cap)) };
     try {
       const bytes = expectedSize < ASYNC_INFLATE_BYTES ? inflateRawSync(data, options) : await inflateRawAsync(data, options);
       return { bytes, truncated: false };
     } catch (e) {
-      if (tooLarge(e)) return { bytes: await inflatePrefix(data, cap), truncated: true };
+      if (tooLarge(e)) return inflatePrefix(data, cap);
       throw new ZipMemberError('corrupt deflate data');
     }
   }
