@@ -21,7 +21,7 @@ export async function runTui(options: TuiOptions): Promise<void> {
   // run by users wants the production one. Set before React is first loaded,
   // which is why Ink and React are imported only here, on demand.
   process.env.NODE_ENV ??= 'production';
-  const { startApp } = await import('./start.js');
+  const { startApp } = await importInkForTerminal();
   const stdout = process.stdout;
   let inAltScreen = false;
   const leave = () => {
@@ -43,5 +43,25 @@ export async function runTui(options: TuiOptions): Promise<void> {
     app.cleanup();
     leave();
     process.off('exit', leave);
+  }
+}
+
+/**
+ * Ink decides once, when it is first loaded, whether it runs "in CI" (a `CI`
+ * variable is set) and then draws nothing until exit. The CLI only starts the
+ * timeline on a real terminal, where a person is looking, so Ink is loaded
+ * with those variables neutralised and they are put back right after.
+ */
+async function importInkForTerminal(): Promise<typeof import('./start.js')> {
+  const names = ['CI', 'CONTINUOUS_INTEGRATION'] as const;
+  const saved = names.map((n) => [n, process.env[n]] as const);
+  for (const n of names) if (n in process.env) process.env[n] = 'false';
+  try {
+    return await import('./start.js');
+  } finally {
+    for (const [n, v] of saved) {
+      if (v === undefined) delete process.env[n];
+      else process.env[n] = v;
+    }
   }
 }
