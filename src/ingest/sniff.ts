@@ -1,5 +1,6 @@
-import { open, stat } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { InputError } from './errors.js';
+import { traceFileSize } from './file-size.js';
 
 /** `har-utf16le` / `har-utf16be`: a HAR saved as UTF-16 (Windows PowerShell's default file encoding). */
 export type TraceFormat = 'har' | 'har-utf16le' | 'har-utf16be' | 'saz';
@@ -10,18 +11,7 @@ export type TraceFormat = 'har' | 'har-utf16le' | 'har-utf16be' | 'saz';
  * whitespace) means HAR.
  */
 export async function sniffFormat(path: string): Promise<TraceFormat> {
-  let size: number;
-  try {
-    const st = await stat(path);
-    if (st.isDirectory()) throw new InputError('is-directory', `${path}: is a directory, not a trace file`);
-    size = st.size;
-  } catch (e) {
-    if (e instanceof InputError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new InputError('not-found', `${path}: no such file`);
-    if (code === 'EACCES') throw new InputError('no-access', `${path}: permission denied`);
-    throw new InputError('unreadable', `${path}: cannot read (${code ?? 'unknown error'})`);
-  }
+  const size = await traceFileSize(path);
   if (size === 0) throw new InputError('empty', `${path}: empty file, not a HAR or SAZ trace`);
   const fh = await open(path, 'r');
   try {

@@ -1,19 +1,7 @@
 import { REDACTION_SHAPE, replaceCompact } from './compact-runs.js';
 import { looksLikeJwt } from './decode.js';
 import { tokenId } from './fingerprint.js';
-
-// Claim names that, in custom or nested tokens, can carry credentials of their own.
-const SECRET_CLAIMS: ReadonlySet<string> = new Set([
-  'access_token',
-  'id_token',
-  'refresh_token',
-  'client_secret',
-  'client_assertion',
-  'assertion',
-  'password',
-  'code',
-  'code_verifier',
-]);
+import { SECRET_FIELDS } from './secret-names.js';
 
 function maskString(value: string): string {
   if (looksLikeJwt(value)) return `[jwt ${tokenId(value)}]`;
@@ -31,7 +19,7 @@ export function maskSecrets(value: unknown, depth = 0): unknown {
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const [name, member] of Object.entries(value)) {
-      out[name] = SECRET_CLAIMS.has(name.toLowerCase()) && typeof member === 'string' && member.length > 0 ? '[redacted]' : maskSecrets(member, depth + 1);
+      out[name] = SECRET_FIELDS.has(name.toLowerCase()) && typeof member === 'string' && member.length > 0 ? '[redacted]' : maskSecrets(member, depth + 1);
     }
     return out;
   }

@@ -8,6 +8,7 @@
  */
 import { forEachCompact, REDACTION_SHAPE, replaceCompact } from '../jwt/compact-runs.js';
 import { tokenId } from '../jwt/fingerprint.js';
+import { SECRET_FIELDS } from '../jwt/secret-names.js';
 
 /**
  * JWS (3 parts) or JWE (5 parts) compact serializations starting with a JSON header.
@@ -16,33 +17,7 @@ import { tokenId } from '../jwt/fingerprint.js';
  */
 export const JWT_PATTERN = /eyJ[A-Za-z0-9_-]{6,}(?:\.[A-Za-z0-9_-]*){2,4}/g;
 
-/** Form, query and JSON field names whose values are secrets. Lower case. */
-export const SECRET_FIELDS: ReadonlySet<string> = new Set([
-  'code',
-  'access_token',
-  'id_token',
-  'refresh_token',
-  'client_secret',
-  'client_assertion',
-  'assertion',
-  'password',
-  'passwd',
-  'pwd',
-  'token',
-  'id_token_hint',
-  'code_verifier',
-  'samlresponse',
-  'samlrequest',
-  'wresult',
-  'device_code',
-  'user_code',
-  'flowtoken',
-  'ctx',
-  'secret',
-  'apikey',
-  'api_key',
-  'subscription-key',
-]);
+export { SECRET_FIELDS };
 
 /** Header names whose whole value is a secret (besides authorization/cookie handled specially). */
 const SECRET_HEADERS: ReadonlySet<string> = new Set([

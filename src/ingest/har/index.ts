@@ -2,9 +2,8 @@
  * The streaming HAR reader. Entries are produced lazily, one at a time, in file
  * order; bodies over LARGE_BODY_BYTES are never held (fragments + location).
  */
-import { stat } from 'node:fs/promises';
 import type { BodyLocation, TraceInfo } from '../../model/index.js';
-import { InputError } from '../errors.js';
+import { traceFileSize } from '../file-size.js';
 import type { OpenOptions, TraceReader } from '../types.js';
 import { readHarBodyBytes } from './literal-io.js';
 import { HarPass } from './reader.js';
@@ -19,7 +18,7 @@ export async function openHar(path: string, options: OpenOptions): Promise<Trace
 
 /** `openHar` with explicit sizes (tests use tiny chunks to exercise every boundary). */
 export async function openHarWith(path: string, options: OpenOptions, tuning: HarTuning): Promise<TraceReader> {
-  const sizeBytes = await fileSize(path);
+  const sizeBytes = await traceFileSize(path);
   const info: TraceInfo = { input: options.input, path, format: 'har', entries: 0, sizeBytes, sha256: '' };
   let primed: HarPass | undefined = new HarPass(path, options, tuning, info);
   await primed.prime();
@@ -38,16 +37,3 @@ export async function readHarBody(loc: Exclude<BodyLocation, { kind: 'saz-member
   return readHarBodyBytes(loc);
 }
 
-async function fileSize(path: string): Promise<number> {
-  try {
-    const st = await stat(path);
-    if (st.isDirectory()) throw new InputError('is-directory', `${path}: is a directory, not a trace file`);
-    return st.size;
-  } catch (e) {
-    if (e instanceof InputError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new InputError('not-found', `${path}: no such file`);
-    if (code === 'EACCES') throw new InputError('no-access', `${path}: permission denied`);
-    throw new InputError('unreadable', `${path}: cannot read (${code ?? 'unknown error'})`);
-  }
-}
