@@ -7,6 +7,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import type { BodyRef } from '../../model/index.js';
+import { scanFragments } from '../scan/index.js';
+import { keepsText } from '../text-policy.js';
 import { isTextualMime } from './mime.js';
 import { looksLikeText } from './text-sniff.js';
 import type { NormalizeContext } from './normalize-context.js';
@@ -38,6 +40,9 @@ export function fileBody(name: string, declaredSize: number | undefined, mimeTyp
   } catch {
     return { size, mimeType, problem: `attachment unreadable: ${name}` };
   }
-  if (isTextualMime(mimeType) || looksLikeText(bytes, false)) return { size: bytes.length, mimeType, text: bytes.toString('utf8'), location };
+  if (isTextualMime(mimeType) || looksLikeText(bytes, false)) {
+    if (!keepsText(mimeType, bytes.length, () => bytes)) return { size: bytes.length, mimeType, fragments: scanFragments(bytes, ctx.scanner), location };
+    return { size: bytes.length, mimeType, text: bytes.toString('utf8'), location };
+  }
   return { size: bytes.length, mimeType, binary: true, location };
 }

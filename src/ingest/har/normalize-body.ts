@@ -4,15 +4,17 @@
  * found while they streamed past plus where to read them again.
  */
 import { gunzipSync } from 'node:zlib';
-import type { BodyRef, Header } from '../../model/index.js';
+import type { BodyLocation, BodyRef, Header } from '../../model/index.js';
 import { headerValue } from '../../model/index.js';
 import { BACKSLASH } from '../scan/byte-classes.js';
-import { base64DecodedLength, createFragmentScanner } from '../scan/index.js';
+import { base64DecodedLength, scanFragments } from '../scan/index.js';
+import { keepsText } from '../text-policy.js';
 import { LARGE_BODY_BYTES, MAX_DECODED_BODY_BYTES } from '../types.js';
 import type { CutString } from './cut-strings.js';
 import { mediumBase64Bytes, mediumText, verifyCut } from './literal-text.js';
 import { fileBody } from './file-body.js';
 import { asObject, asText, finiteNumber } from './json-values.js';
+import { JsonStringLength } from './json-string-length.js';
 import type { LargeStringScan, LargeStringMode } from './large-string.js';
 import { isTextualMime } from './mime.js';
 import { looksLikeText } from './text-sniff.js';
@@ -72,11 +74,29 @@ function textValueBody(value: unknown, base64: boolean, mimeType: string, ctx: N
   if (cut?.kind === 'large') return largeBody(cut, base64, mimeType, ctx);
   if (cut?.kind === 'medium') {
     if (base64) return mediumBase64Body(cut, mimeType, ctx);
-    const { text, bytes } = mediumText(cut);
     const location = { kind: 'har-string' as const, path: ctx.path, offset: cut.offset, length: cut.literal.length, base64: false };
+    const literal = cut.literal;
+    if (!keepsText(mimeType, literal.length - 2, () => literal.subarray(1, literal.length - 1), true)) return scannedLiteralBody(cut, mimeType, location, ctx);
+    const { text, bytes } = mediumText(cut);
     return { size: bytes, mimeType, text, location };
   }
-  return base64 ? decodedBody(Buffer.from(value, 'base64'), mimeType) : textBody(value, mimeType);
+  return base64 ? decodedBody(Buffer.from(value, 'base64'), mimeType, ctx) : textBody(value, mimeType);
+}
+
+/** A body analysis only searches (see text-policy): the literal's escaped bytes are scanned, never turned into a string. */
+function scannedLiteralBody(cut: Extract<CutString, { kind: 'medium' }>, mimeType: string, location: BodyLocation, ctx: NormalizeContext): BodyRef {
+  verifyCut(cut);
+  const content = cut.literal.subarray(1, cut.literal.length - 1);
+  const fragments = scanFragments(content, { ...ctx.scanner, jsonEscaped: true });
+  return { size: jsonContentBytes(content), mimeType, fragments, location };
+}
+
+/** UTF-8 bytes the escaped content of a literal decodes to. */
+function jsonContentBytes(content: Buffer): number {
+  if (content.indexOf(BACKSLASH) < 0) return content.length;
+  const counter = new JsonStringLength();
+  counter.push(content);
+  return counter.end();
 }
 
 function largeBody(cut: Extract<CutString, { kind: 'large' }>, base64: boolean, mimeType: string, ctx: NormalizeContext): BodyRef {
@@ -101,15 +121,16 @@ function mediumBase64Body(cut: Extract<CutString, { kind: 'medium' }>, mimeType:
       return { size: base64DecodedLength(literal.length - 2, padding), mimeType, binary: true, location };
     }
   }
-  const body = decodedBody(mediumBase64Bytes(cut), mimeType);
+  const body = decodedBody(mediumBase64Bytes(cut), mimeType, ctx);
   // Reading back gives the literal's bytes: right unless they were decompressed here.
   if (!body.decodedFrom) body.location = location;
   return body;
 }
 
-function decodedBody(bytes: Buffer, mimeType: string): BodyRef {
-  if (isGzip(bytes)) return gunzippedBody(bytes, mimeType);
+function decodedBody(bytes: Buffer, mimeType: string, ctx: NormalizeContext): BodyRef {
+  if (isGzip(bytes)) return gunzippedBody(bytes, mimeType, ctx);
   if (isTextualMime(mimeType) || looksLikeText(bytes, false)) {
+    if (!keepsText(mimeType, bytes.length, () => bytes)) return { size: bytes.length, mimeType, fragments: scanFragments(bytes, ctx.scanner) };
     return { size: bytes.length, mimeType, text: bytes.toString('utf8') };
   }
   return { size: bytes.length, mimeType, binary: true };
@@ -123,20 +144,14 @@ function isGzip(bytes: Buffer): boolean {
  * HAR bodies are meant to be decoded already, but a proxy that failed to decode
  * one (mitmproxy) stores the compressed bytes as base64. Undo it when possible.
  */
-function gunzippedBody(bytes: Buffer, mimeType: string): BodyRef {
+function gunzippedBody(bytes: Buffer, mimeType: string, ctx: NormalizeContext): BodyRef {
   try {
     const plain = gunzipSync(bytes, { maxOutputLength: MAX_DECODED_BODY_BYTES });
-    const body = plain.length <= LARGE_BODY_BYTES ? decodedBody(plain, mimeType) : { size: plain.length, mimeType, fragments: scanAll(plain) };
+    const body = plain.length <= LARGE_BODY_BYTES ? decodedBody(plain, mimeType, ctx) : { size: plain.length, mimeType, fragments: scanFragments(plain, ctx.scanner) };
     return { ...body, decodedFrom: ['gzip'] };
   } catch {
     return { size: bytes.length, mimeType, binary: true, problem: 'undecodable: gzip' };
   }
-}
-
-function scanAll(bytes: Buffer): string[] {
-  const scanner = createFragmentScanner();
-  scanner.push(bytes);
-  return scanner.end();
 }
 
 function textBody(text: string, mimeType: string): BodyRef {

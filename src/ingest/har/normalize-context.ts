@@ -1,5 +1,6 @@
 /** What normalizing one HAR entry needs to know, and what it reports back. */
 import type { BodyLocation, BodyRef } from '../../model/index.js';
+import type { FragmentScannerOptions } from '../scan/index.js';
 import type { CutRegistry, CutString } from './cut-strings.js';
 import type { LargeStringMode } from './large-string.js';
 
@@ -19,6 +20,8 @@ export interface NormalizeContext {
   harDir: string;
   /** Bodies above this many decoded bytes keep fragments instead of text. */
   largeBodyBytes: number;
+  /** Options for scanning bodies that keep fragments instead of text. */
+  scanner?: FragmentScannerOptions;
   registry: CutRegistry;
   /** The current entry's cut strings. */
   cuts: CutString[];

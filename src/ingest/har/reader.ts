@@ -131,6 +131,7 @@ export class HarPass {
       path: this.path,
       harDir: this.harDir,
       largeBodyBytes: this.tuning.largeStringBytes,
+      ...(this.tuning.scanner ? { scanner: this.tuning.scanner } : {}),
       registry: this.registry,
       cuts: event.value.cuts,
       problems: [],

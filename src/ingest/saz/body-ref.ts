@@ -1,12 +1,20 @@
 /**
- * Turns a decoded body into the BodyRef an Entry carries: text for small
- * text bodies, fragments for large ones, and always a pointer back into the
+ * Turns a decoded body into the BodyRef an Entry carries: text for
+ * small bodies and those analysis parses, fragments for the others
+ * (see text-policy.ts), and always a pointer back into the
  * SAZ so the body can be read again after its text is dropped.
  */
 import type { BodyLocation, BodyRef } from '../../model/index.js';
 import { decodeText, declaredCharset, isTextBody, type DecodedBody } from '../http/index.js';
-import { createFragmentScanner } from '../scan/index.js';
+import { scanFragments } from '../scan/index.js';
+import { keepsText } from '../text-policy.js';
 import { LARGE_BODY_BYTES } from '../types.js';
+
+/** UTF-16 text has a zero byte in every ASCII character: byte scanning cannot read it, so it stays text. */
+function isUtf16(bytes: Buffer, contentType: string | undefined): boolean {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return true;
+  return /^utf-?16/i.test(declaredCharset(bytes, contentType) ?? '');
+}
 
 export function makeBodyRef(
   decoded: DecodedBody,
@@ -22,10 +30,9 @@ export function makeBodyRef(
   if (!isTextBody(bytes, contentType)) {
     ref.binary = true;
     ref.location = location;
-  } else if (bytes.length > LARGE_BODY_BYTES) {
-    const scanner = createFragmentScanner();
-    scanner.push(bytes);
-    ref.fragments = scanner.end();
+  } else if (bytes.length > LARGE_BODY_BYTES || !(keepsText(contentType, bytes.length, () => bytes) || isUtf16(bytes, contentType))) {
+    // Bodies analysis only searches (text-policy.ts) are scanned as bytes, never decoded to a string.
+    ref.fragments = scanFragments(bytes);
     ref.location = location;
   } else {
     const text = decodeText(bytes, declaredCharset(bytes, contentType));

@@ -38,6 +38,11 @@ export function createFragmentScanner(options: FragmentScannerOptions = {}): Fra
   return new StreamingFragmentScanner(options);
 }
 
+/** The fragments of a body that is in memory as a whole: one pass, no copy. */
+export function scanFragments(bytes: Buffer, options: FragmentScannerOptions = {}): string[] {
+  return new StreamingFragmentScanner(options).scanWhole(bytes);
+}
+
 class StreamingFragmentScanner implements FragmentScanner {
   private readonly contextBytes: number;
   private readonly maxTokenBytes: number;
@@ -82,6 +87,15 @@ class StreamingFragmentScanner implements FragmentScanner {
       return;
     }
     this.scanWindow(this.takeWindow(chunk), false);
+  }
+
+  /** `push(bytes)` then `end()` of a fresh scanner, without gathering or copying the bytes. */
+  scanWhole(bytes: Buffer): string[] {
+    if (this.ended || this.pendingBytes > 0) throw new Error('fragment scanner: scanWhole on a used scanner');
+    this.ended = true;
+    this.scanWindow(bytes, true);
+    this.tail = Buffer.alloc(0);
+    return [...this.tokens, ...this.contexts];
   }
 
   end(): string[] {

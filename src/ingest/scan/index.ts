@@ -2,6 +2,6 @@
  * Format-agnostic body scanning shared by the HAR and SAZ readers: finds the
  * fragments of large bodies worth keeping, decodes base64 in chunks.
  */
-export { createFragmentScanner, type FragmentScanner, type FragmentScannerOptions } from './fragment-scanner.js';
+export { createFragmentScanner, scanFragments, type FragmentScanner, type FragmentScannerOptions } from './fragment-scanner.js';
 export { Base64StreamDecoder, base64DecodedLength } from './base64-stream.js';
 export { startsWithBinaryMagic } from './binary-magic.js';
