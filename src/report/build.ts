@@ -31,7 +31,14 @@ export interface BuildReportInput {
   generatedAt: number;
 }
 
-const iso = (ms: number): string => new Date(ms).toISOString();
+/** ECMAScript's Date range: ±8.64e15 ms around the epoch. */
+const MAX_DATE_MS = 8.64e15;
+
+/**
+ * Trace times can be absurd (a HAR `time` of 1e308, a year 275760 start): they are
+ * clamped into the Date range so the report is still written, and the oddity shows.
+ */
+const iso = (ms: number): string => new Date(Number.isNaN(ms) ? 0 : Math.max(-MAX_DATE_MS, Math.min(MAX_DATE_MS, ms))).toISOString();
 
 /** Deep-copy JSON values, redacting every string. */
 function redactDeep(value: unknown, depth = 0): unknown {

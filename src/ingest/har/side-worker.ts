@@ -58,7 +58,6 @@ function sharedWorker(): Worker | null {
   try {
     validatorPath = createRequire(import.meta.url).resolve('har-validator/lib/async.js');
     const w = new Worker(SIDE_WORKER_SOURCE, { eval: true });
-    w.unref();
     w.on('message', (m: ResultMessage) => {
       const pending = waiting.get(m.id);
       waiting.delete(m.id);
@@ -66,6 +65,9 @@ function sharedWorker(): Worker | null {
     });
     w.on('error', (e) => failAll(e));
     w.on('exit', () => failAll(new Error('helper thread exited')));
+    // After the listeners: adding a 'message' listener refs the worker's port again,
+    // which kept a process that failed on a bad file alive for another second or two.
+    w.unref();
     worker = w;
   } catch {
     worker = null;
