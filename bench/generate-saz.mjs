@@ -15,7 +15,7 @@ import { parseSize } from './lib/units.mjs';
 import { Traffic } from './lib/traffic.mjs';
 
 /** Average archived session, compressed, used to size the zero-padding of member numbers. */
-const TYPICAL_SESSION_BYTES = 30_000;
+const TYPICAL_SESSION_BYTES = 15_000;
 
 export async function generateSaz({ size, seed, out }) {
   mkdirSync(dirname(out), { recursive: true });

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 
 /** Bump when a generator's output changes, so that old files are made again. */
-export const GENERATOR_VERSION = 3;
+export const GENERATOR_VERSION = 4;
 
 export function metaPath(file) {
   return `${file}.meta.json`;
