@@ -75,12 +75,15 @@ export function beacon(ctx, t) {
   const { rng } = ctx;
   const events = Array.from({ length: rng.int(1, 6) }, () => ({ name: 'Microsoft.ApplicationInsights.PageView', time: new Date(t).toISOString(), iKey: rng.guid(), tags: { 'ai.session.id': rng.hex(8) } }));
   const accepted = rng.chance(0.5);
-  return exchange(ctx, t, {
+  const ex = exchange(ctx, t, {
     method: 'POST', url: 'https://js.monitor.azure.com/v2/track', dest: 'fetch', referer: `${APP_ORIGIN}/`, origin: APP_ORIGIN,
     reqBody: { mimeType: 'text/plain;charset=UTF-8', text: JSON.stringify(events) },
     status: accepted ? 200 : 204, mimeType: accepted ? 'application/json' : undefined,
     text: accepted ? `{"itemsReceived":${events.length},"itemsAccepted":${events.length},"errors":[]}` : '', cors: APP_ORIGIN,
   });
+  // Ad blockers stop some telemetry: Chrome records status 0 and the network error.
+  if (rng.chance(0.03)) ex.error = 'net::ERR_BLOCKED_BY_CLIENT';
+  return ex;
 }
 
 /** The app's API with a bearer token; an expired token gets the IDX10223 challenge ASP.NET sends. */
