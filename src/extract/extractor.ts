@@ -6,15 +6,15 @@ import { oauthErrorFromJson } from './errors/oauth-error.js';
 import type { ErrorSource, OAuthError } from './session.js';
 import { linkAuthorizeResponses } from './link-authorize.js';
 import { authorizeRequestOf } from './oauth/authorize.js';
-import { tokenRequestOf } from './oauth/token-endpoint.js';
-import { jwksSnapshot, metadataFetch, oidcMetadata } from './keys/metadata.js';
+import { isTokenEndpointRequest, tokenRequestOf } from './oauth/token-endpoint.js';
+import { jwksSnapshot, metadataFetch, metadataKindOf, oidcMetadata } from './keys/metadata.js';
 import { verifyTokens } from './keys/verify.js';
 import { emptySanitizationFacts, observeSanitization } from './sanitization.js';
 import type { JwksSnapshot, OidcMetadata, Session } from './session.js';
 import { requestCandidates } from './tokens/request-tokens.js';
 import { responseCandidates } from './tokens/response-tokens.js';
 import { TokenRegistry } from './tokens/registry.js';
-import { bodyText, jsonObject, receivedAt } from './util/body.js';
+import { bodyText, jsonWorthParsing, receivedAt } from './util/body.js';
 import { hostOf } from './util/url.js';
 import { retainBodies } from './retain.js';
 
@@ -62,7 +62,7 @@ export function createExtractor(options: ExtractorOptions): Extractor {
   function add(entry: Entry): void {
     const ref = { input: entry.input, index: entry.index };
     const host = hostOf(entry.request.url);
-    const json = jsonObject(bodyText(entry.response.body));
+    const json = jsonWorthParsing(bodyText(entry.response.body), isTokenEndpointRequest(entry) || metadataKindOf(entry.request.url) !== undefined);
 
     // Tokens sent in the request.
     const scan = requestCandidates(entry);

@@ -9,6 +9,9 @@ import { parseIdxDetails } from './idx-details.js';
 import { decodeClaims } from './oauth-error.js';
 import { parseWwwAuthenticate } from './www-authenticate.js';
 
+/** What findConfigErrors, findAadsts and findIdx each need at the least. */
+const ANY_CODE = /AADSTS|IDX\d|sErrorCode/;
+
 export interface EntryErrors {
   errors: ErrorOccurrence[];
   challenges: Challenge[];
@@ -79,6 +82,8 @@ export function collectErrors(
     }
   }
   for (const text of bodyTexts(entry.response.body)) {
+    // One pass decides whether any of the three searches below can find something.
+    if (!ANY_CODE.test(text)) continue;
     const html = text.includes('$Config') || text.includes('sErrorCode');
     for (const h of findConfigErrors(text)) add(ctx, h, 'html');
     for (const h of findAadsts(text)) add(ctx, h, html ? 'html' : 'body');

@@ -10,11 +10,17 @@ const MAX_USES_PER_TOKEN = 5_000;
 /** All tokens seen, by fingerprint, with their issue point and uses. */
 export class TokenRegistry {
   private readonly byId = new Map<string, SessionToken>();
+  /** The same bearer token is sent with every API call: hash each value once. */
+  private readonly idByValue = new Map<string, string>();
   dropped = 0;
 
   /** Find or create the record for a token value. */
   observe(value: string, kindHint?: TokenKind): SessionToken | undefined {
-    const id = tokenId(value);
+    let id = this.idByValue.get(value);
+    if (id === undefined) {
+      id = tokenId(value);
+      if (this.idByValue.size < MAX_TOKENS) this.idByValue.set(value, id);
+    }
     const known = this.byId.get(id);
     if (known) {
       if (kindHint && known.kind !== kindHint && (known.kind === 'access' || known.kind === 'opaque')) {

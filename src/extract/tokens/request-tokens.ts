@@ -1,5 +1,5 @@
 import type { Entry } from '../../model/index.js';
-import { bodyText, isFormBody, jsonObject } from '../util/body.js';
+import { bodyText, isFormBody, jsonWorthParsing } from '../util/body.js';
 import { parseParams, urlParams } from '../util/url.js';
 import { candidatesFromParams, isJwtString, jwtsInText, type TokenCandidate } from './candidates.js';
 
@@ -58,7 +58,7 @@ export function requestCandidates(entry: Entry): RequestTokenScan {
       const isFormPost = form.has('state') && (form.has('id_token') || form.has('code') || form.has('error'));
       out.push(...candidatesFromParams(form, isFormPost ? 'form_post' : 'body'));
     } else {
-      const json = jsonObject(text);
+      const json = jsonWorthParsing(text);
       if (json) out.push(...candidatesFromParams(flatStrings(json), 'body', false));
       else for (const v of jwtsInText(text, 20)) out.push({ value: v, where: 'body' });
     }

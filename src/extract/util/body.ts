@@ -13,7 +13,22 @@ export function bodyText(body: BodyRef | undefined): string | undefined {
   return body.text;
 }
 
-const MAX_JSON_PARSE = 8 << 20;
+/**
+ * Bodies kept as text are at most 1 MiB (ingest's LARGE_BODY_BYTES); token responses,
+ * OAuth errors, JWKS and OpenID metadata are far smaller.
+ */
+const MAX_JSON_PARSE = 1 << 20;
+
+/**
+ * What a JSON body must contain for extract to find anything in it: a JWT, a token
+ * field (`access_token`, `id_token`, `refresh_token`, `client_assertion`), a key set,
+ * OpenID metadata (`jwks_uri`, `token_endpoint`), or OAuth error fields (`error_codes`,
+ * `error_description`). A body with none of them gives nothing when parsed, so it is
+ * not parsed (most API responses). `<input` keeps a JSON body that embeds an HTML form
+ * on the JSON path, as when every body was parsed. Shorter needles (`_token`, `error_`)
+ * make one regex pass cheaper than the full names would.
+ */
+const JSON_WORTH_PARSING = /eyJ|_token|token_endpoint|error_|"keys"|jwks_uri|client_assertion|<input|<INPUT/;
 
 /** Parse a JSON object body; undefined when it is not one (or too big to matter here). */
 export function jsonObject(text: string | undefined): Record<string, unknown> | undefined {
@@ -26,6 +41,17 @@ export function jsonObject(text: string | undefined): Record<string, unknown> | 
   } catch {
     return undefined;
   }
+}
+
+/**
+ * `jsonObject` for bodies that can matter: those holding one of the members extract
+ * reads (see JSON_WORTH_PARSING), or any body when `always` (a token endpoint's or a
+ * metadata URL's response, read for every field).
+ */
+export function jsonWorthParsing(text: string | undefined, always = false): Record<string, unknown> | undefined {
+  if (!text || text.length > MAX_JSON_PARSE) return undefined;
+  if (!always && !JSON_WORTH_PARSING.test(text)) return undefined;
+  return jsonObject(text);
 }
 
 export function isFormBody(entry: Entry): boolean {

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { jsonWorthParsing } from '../../src/extract/util/body.js';
+import { hostOf, originOf, pathOf } from '../../src/extract/util/url.js';
+
+describe('which JSON bodies are parsed', () => {
+  it.each([
+    '{"access_token":"opaque-value","expires_in":3599}',
+    '{"id_token_hint":"x"}',
+    '{"refresh_token":"0.AXoA"}',
+    '{"client_assertion":"x"}',
+    '{"token":"eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln"}',
+    '{"keys":[{"kty":"RSA","kid":"k"}]}',
+    '{"issuer":"https://x","jwks_uri":"https://x/keys"}',
+    '{"issuer":"https://x","token_endpoint":"https://x/token"}',
+    '{"error":"invalid_grant","error_description":"AADSTS70008: expired"}',
+    '{"error_codes":[70008]}',
+    '{"html":"<input type=hidden name=code value=x>"}',
+  ])('parses %s', (text) => {
+    expect(jsonWorthParsing(text)).toEqual(JSON.parse(text));
+  });
+
+  it('skips bodies none of whose members extract reads, unless asked to parse always', () => {
+    const plain = '{"items":[{"id":1,"name":"Grüße"}],"next":null}';
+    expect(jsonWorthParsing(plain)).toBeUndefined();
+    expect(jsonWorthParsing(plain, true)).toEqual(JSON.parse(plain));
+  });
+
+  it('never parses what is not an object, or beyond 1 MiB', () => {
+    expect(jsonWorthParsing('["access_token"]')).toBeUndefined();
+    expect(jsonWorthParsing('access_token=x')).toBeUndefined();
+    expect(jsonWorthParsing(`{"access_token":"${'x'.repeat(1 << 20)}"}`)).toBeUndefined();
+  });
+});
+
+describe('URL parts', () => {
+  it('answer for the URL asked, whatever was asked before', () => {
+    const a = 'https://Login.MicrosoftOnline.com:443/Common/OAuth2/v2.0/Token?x=1';
+    const b = 'http://api.contoso.com:8080/Items#frag';
+    expect([hostOf(a), hostOf(b), hostOf(a)]).toEqual(['login.microsoftonline.com', 'api.contoso.com:8080', 'login.microsoftonline.com']);
+    expect([pathOf(b), pathOf(a)]).toEqual(['/items', '/common/oauth2/v2.0/token']);
+    expect([originOf(a), originOf(b), originOf('not a url')]).toEqual(['https://login.microsoftonline.com', 'http://api.contoso.com:8080', '']);
+    expect(hostOf('not a url')).toBe('');
+  });
+});
