@@ -10,7 +10,14 @@ export const FUZZ_SEED = Number(process.env.FUZZ_SEED ?? 20241123);
 /** Scales every property's run count (FUZZ_RUNS_SCALE=10 for a long local session). */
 const SCALE = Number(process.env.FUZZ_RUNS_SCALE ?? 1);
 
-fc.configureGlobal({ seed: FUZZ_SEED, verbose: 1 });
+/**
+ * A run of an async property that takes longer than RUN_TIMEOUT_MS fails (a hang shows as a
+ * counterexample); a property stops after PROPERTY_TIME_LIMIT_MS and counts that as a failure.
+ */
+export const RUN_TIMEOUT_MS = 8_000;
+export const PROPERTY_TIME_LIMIT_MS = 25_000;
+
+fc.configureGlobal({ seed: FUZZ_SEED, timeout: RUN_TIMEOUT_MS, interruptAfterTimeLimit: PROPERTY_TIME_LIMIT_MS, markInterruptAsFailure: true });
 
 export function runs(n: number): number {
   return Math.max(1, Math.round(n * SCALE));
