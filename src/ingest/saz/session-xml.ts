@@ -8,7 +8,8 @@
  * file per session; a document where the scan finds nothing goes to
  * fast-xml-parser.
  */
-import { XMLParser } from 'fast-xml-parser';
+import { createRequire } from 'node:module';
+import type { XMLParser } from 'fast-xml-parser';
 
 export interface SessionXml {
   session: Record<string, string>;
@@ -74,8 +75,13 @@ function scan(text: string): SessionXml | undefined {
 
 let parser: XMLParser | undefined;
 
+/** Loaded on first use (some thirty modules): Fiddler's own files never need it. */
+function loadParser(): typeof XMLParser {
+  return (createRequire(import.meta.url)('fast-xml-parser') as typeof import('fast-xml-parser')).XMLParser;
+}
+
 function parseGeneral(text: string): SessionXml | undefined {
-  parser ??= new XMLParser({
+  parser ??= new (loadParser())({
     ignoreAttributes: false,
     attributeNamePrefix: '',
     parseAttributeValue: false,

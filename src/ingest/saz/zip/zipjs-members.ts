@@ -5,7 +5,10 @@
  */
 import { openAsBlob } from 'node:fs';
 import { WritableStream } from 'node:stream/web';
-import { BlobReader, ERR_ENCRYPTED, ERR_INVALID_PASSWORD, ZipReader, type Entry, type FileEntry } from '@zip.js/zip.js';
+import type { Entry, FileEntry } from '@zip.js/zip.js';
+
+/** zip.js is some fifty modules: loaded on first use, so reading a HAR or a plain SAZ never pays for it. */
+const zipJs = (): Promise<typeof import('@zip.js/zip.js')> => import('@zip.js/zip.js');
 
 /** The password is missing or wrong; the caller turns this into an InputError. */
 export class ZipPasswordError extends Error {
@@ -50,6 +53,7 @@ export class ZipJsMembers {
   constructor(private readonly path: string) {}
 
   private async load(): Promise<Map<string, FileEntry>> {
+    const { BlobReader, ZipReader } = await zipJs();
     const reader = new ZipReader(new BlobReader(await openAsBlob(this.path)), {
       useWebWorkers: false,
       // Names are matched against the SAZ pattern by the caller; never reject the whole archive over one.
@@ -73,6 +77,7 @@ export class ZipJsMembers {
       const message = e instanceof Error ? e.message : String(e);
       const result = sink.result();
       if (result.truncated) return result;
+      const { ERR_ENCRYPTED, ERR_INVALID_PASSWORD } = await zipJs();
       if (message === ERR_INVALID_PASSWORD) throw new ZipPasswordError(password ? 'wrong' : 'required');
       if (message === ERR_ENCRYPTED) throw new ZipPasswordError('required');
       throw new ZipMemberError(message);
