@@ -136,8 +136,22 @@ async function stepAsync(coding: string, codec: Codec, input: Buffer, max: numbe
   }
 }
 
+/**
+ * Servers apply one coding, rarely two. Each one undone costs a pass over the body,
+ * so a hostile message stacking thousands of them over a large body would multiply
+ * the work without bound: beyond this many, the body is kept as it is.
+ */
+export const MAX_CODINGS = 8;
+
+function tooManyCodings(input: Buffer, codings: readonly string[]): DecodedContent | undefined {
+  if (codings.length <= MAX_CODINGS) return undefined;
+  return { body: input, decodedFrom: [], problem: `${codings.length} content codings (more than ${MAX_CODINGS}); kept encoded` };
+}
+
 /** Undoes `codings` (listed in the order they were applied) from last to first. */
 export function decodeContentCodings(input: Buffer, codings: readonly string[], maxOutputLength: number = MAX_DECODED_BODY_BYTES): DecodedContent {
+  const refused = tooManyCodings(input, codings);
+  if (refused) return refused;
   let body = input;
   const decodedFrom: string[] = [];
   for (let i = codings.length - 1; i >= 0 && body.length > 0; i--) {
@@ -159,6 +173,8 @@ export async function decodeContentCodingsAsync(
   codings: readonly string[],
   maxOutputLength: number = MAX_DECODED_BODY_BYTES,
 ): Promise<DecodedContent> {
+  const refused = tooManyCodings(input, codings);
+  if (refused) return refused;
   let body = input;
   const decodedFrom: string[] = [];
   for (let i = codings.length - 1; i >= 0 && body.length > 0; i--) {
