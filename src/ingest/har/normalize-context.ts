@@ -1,5 +1,6 @@
 /** What normalizing one HAR entry needs to know, and what it reports back. */
 import type { BodyLocation, BodyRef } from '../../model/index.js';
+import type { HeaderInterner } from '../intern.js';
 import type { FragmentScannerOptions } from '../scan/index.js';
 import type { CutRegistry, CutString } from './cut-strings.js';
 import type { LargeStringMode } from './large-string.js';
@@ -23,6 +24,8 @@ export interface NormalizeContext {
   /** Options for scanning bodies that keep fragments instead of text. */
   scanner?: FragmentScannerOptions;
   registry: CutRegistry;
+  /** Shares equal headers and short producer strings between the entries of this file. */
+  interner: HeaderInterner;
   /** The current entry's cut strings. */
   cuts: CutString[];
   /** Problems with the current entry, by kind (aggregated into warnings by the reader). */

@@ -107,7 +107,7 @@ function collectMeta(e: Record<string, unknown>, ctx: NormalizeContext): Record<
   const meta: Record<string, string> = {};
   const put = (name: string, value: unknown): void => {
     const s = optionalText(value, ctx);
-    if (s) meta[name] = s;
+    if (s) meta[name] = ctx.interner.string(s);
   };
   put('resourceType', e._resourceType);
   const initiator = asObject(e._initiator);

@@ -17,8 +17,8 @@ export function normalizeHeaders(v: unknown, ctx: NormalizeContext, where: strin
   if (Array.isArray(v)) {
     for (const item of v) {
       if (isPlainHeader(item)) {
-        // The common case needs no copy: reuse the parsed object as it is.
-        out.push(item);
+        // The common case needs no copy: the parsed object itself is shared or becomes the shared one.
+        out.push(ctx.interner.adopt(item));
         continue;
       }
       const h = asObject(item);
@@ -53,8 +53,8 @@ function isPlainHeader(item: unknown): item is Header {
 
 function pushValues(out: Header[], name: string, value: unknown, ctx: NormalizeContext): void {
   if (Array.isArray(value)) {
-    for (const one of value) out.push({ name, value: asText(one, ctx) });
+    for (const one of value) out.push(ctx.interner.header(name, asText(one, ctx)));
     return;
   }
-  out.push({ name, value: asText(value, ctx) });
+  out.push(ctx.interner.header(name, asText(value, ctx)));
 }

@@ -8,6 +8,7 @@ import { createHash, randomBytes, type Hash } from 'node:crypto';
 import { open, type FileHandle } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { headerValue, type Entry, type TraceInfo } from '../../model/index.js';
+import { HeaderInterner } from '../intern.js';
 import type { OpenOptions } from '../types.js';
 import { describeErrors, problemField, ProblemLog, pruneProblems, shouldValidate, validateInline } from './conformance.js';
 import { CutRegistry } from './cut-strings.js';
@@ -40,6 +41,7 @@ export class HarPass {
   private readonly hints: ProducerHints = {};
   private readonly harDir: string;
   private readonly registry: CutRegistry;
+  private readonly interner = new HeaderInterner();
   private buffered: Extract<SplitEvent, { kind: 'entry' }> | null = null;
   /** The splitter reached the end of the file. */
   private ended = false;
@@ -133,6 +135,7 @@ export class HarPass {
       largeBodyBytes: this.tuning.largeStringBytes,
       ...(this.tuning.scanner ? { scanner: this.tuning.scanner } : {}),
       registry: this.registry,
+      interner: this.interner,
       cuts: event.value.cuts,
       problems: [],
       rescans: [],

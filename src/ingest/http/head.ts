@@ -5,6 +5,7 @@
  */
 import { isUtf8 } from 'node:buffer';
 import type { Header } from '../../model/index.js';
+import type { HeaderInterner } from '../intern.js';
 
 const LF = 0x0a;
 const CR = 0x0d;
@@ -44,7 +45,8 @@ function decodeHeadBytes(bytes: Buffer): string {
   return bytes.toString('latin1');
 }
 
-export function parseHead(buf: Buffer): HttpHead {
+/** `interner`: shares equal headers with earlier messages of the same trace. */
+export function parseHead(buf: Buffer, interner?: HeaderInterner): HttpHead {
   const problems: string[] = [];
   let start = 0;
   // RFC 9112 §2.2: a recipient should ignore empty lines before the start line.
@@ -89,6 +91,8 @@ export function parseHead(buf: Buffer): HttpHead {
     headers.push({ name: line.slice(0, colon).trim(), value: line.slice(colon + 1).trim() });
   }
   if (malformed > 0) problems.push(`${malformed} malformed header line${malformed === 1 ? '' : 's'} skipped`);
+  // Only now: obs-fold lines above may still have changed a value.
+  if (interner) for (let i = 0; i < headers.length; i++) headers[i] = interner.adopt(headers[i]!);
   return { startLine, headers, bodyStart, problems };
 }
 

@@ -3,6 +3,7 @@
  * plus the body bytes exactly as they crossed the wire.
  */
 import type { Header } from '../../model/index.js';
+import type { HeaderInterner } from '../intern.js';
 import { parseHead } from './head.js';
 import { parseRequestLine, parseStatusLine } from './start-line.js';
 
@@ -26,8 +27,8 @@ export interface ParsedResponse {
 }
 
 /** undefined when the first line is not a request line. */
-export function parseRequest(message: Buffer): ParsedRequest | undefined {
-  const head = parseHead(message);
+export function parseRequest(message: Buffer, interner?: HeaderInterner): ParsedRequest | undefined {
+  const head = parseHead(message, interner);
   const line = parseRequestLine(head.startLine);
   if (!line) return undefined;
   return {
@@ -41,8 +42,8 @@ export function parseRequest(message: Buffer): ParsedRequest | undefined {
 }
 
 /** undefined when the first line is not a status line. */
-export function parseResponse(message: Buffer): ParsedResponse | undefined {
-  const head = parseHead(message);
+export function parseResponse(message: Buffer, interner?: HeaderInterner): ParsedResponse | undefined {
+  const head = parseHead(message, interner);
   const line = parseStatusLine(head.startLine);
   if (!line) return undefined;
   return {

@@ -4,6 +4,7 @@
  * while the current one is parsed; memory stays bounded by that window.
  */
 import type { Entry, EntryRef, RunWarning, TraceInfo } from '../../model/index.js';
+import { HeaderInterner } from '../intern.js';
 import type { OpenOptions } from '../types.js';
 import { parseSessionMetadata } from './metadata.js';
 import type { OpenedArchive } from './open-archive.js';
@@ -36,7 +37,7 @@ function compressedBytes(s: SazSession): number {
 }
 
 /** Reads a session's members and prepares its messages; runs ahead of the session being built. */
-async function loadSession(archive: OpenedArchive, session: SazSession): Promise<LoadedSession> {
+async function loadSession(archive: OpenedArchive, session: SazSession, interner: HeaderInterner): Promise<LoadedSession> {
   const failures: string[] = [];
   const read = async (member: ZipMember | undefined): Promise<CappedBytes | undefined> => {
     if (!member) return undefined;
@@ -55,8 +56,8 @@ async function loadSession(archive: OpenedArchive, session: SazSession): Promise
     read(session.webSocket),
   ]);
   const [preparedRequest, preparedResponse] = await Promise.all([
-    request ? prepareRequest(request.bytes) : undefined,
-    response && response.bytes.length > 0 ? prepareResponse(response.bytes) : undefined,
+    request ? prepareRequest(request.bytes, interner) : undefined,
+    response && response.bytes.length > 0 ? prepareResponse(response.bytes, interner) : undefined,
   ]);
   const loaded: LoadedSession = {
     requestTruncated: request?.truncated === true,
@@ -85,12 +86,13 @@ export async function* streamEntries(archive: OpenedArchive, path: string, optio
   const { sessions } = archive.layout;
   const warn = (w: RunWarning): void => options.onWarning?.(w);
   const queue: { promise: Promise<LoadedSession>; bytes: number }[] = [];
+  const interner = new HeaderInterner();
   let queued = 0;
   let queuedBytes = 0;
   const fill = (): void => {
     while (queued < sessions.length && queue.length < LOOKAHEAD_SESSIONS && (queue.length === 0 || queuedBytes < LOOKAHEAD_BYTES)) {
       const session = sessions[queued++]!;
-      const promise = loadSession(archive, session);
+      const promise = loadSession(archive, session, interner);
       // Rejections are handled when the session's turn comes; don't let an abandoned one go unhandled.
       promise.catch(() => undefined);
       const bytes = compressedBytes(session);
@@ -128,6 +130,7 @@ export async function* streamEntries(archive: OpenedArchive, path: string, optio
         session,
         tlsTunnelHosts,
         fallbackStartedAt: previousStart,
+        interner,
       });
       const ref = { input: entry.input, index: entry.index };
       if (!hasTimers) {

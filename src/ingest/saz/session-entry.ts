@@ -5,6 +5,7 @@
  */
 import { headerValue, type Entry, type EntryRequest, type EntryResponse } from '../../model/index.js';
 import { requestUrl, splitAuthority, type ParsedResponse } from '../http/index.js';
+import type { HeaderInterner } from '../intern.js';
 import { makeBodyRef } from './body-ref.js';
 import {
   BIT_IS_BLIND_TUNNEL,
@@ -37,6 +38,8 @@ export interface EntryContext {
   tlsTunnelHosts: Set<string>;
   /** Start time to use when the session has no timers (the previous session's). */
   fallbackStartedAt: number;
+  /** Shares repeated short strings (flags, process names) between the entries of this file. */
+  interner?: HeaderInterner;
 }
 
 const TRUNCATED = 'truncated: member larger than the 512 MB limit';
@@ -122,13 +125,14 @@ function buildMeta(parts: SessionParts, ctx: EntryContext): Record<string, strin
   const meta: Record<string, string> = { sazNumber: ctx.session.key };
   const md = parts.metadata;
   if (md) {
+    const shared = (v: string): string => ctx.interner?.string(v) ?? v;
     if (md.sid !== undefined) meta.sazSessionId = md.sid;
-    if (md.bitFlagsText !== undefined) meta.sazBitFlags = md.bitFlagsText;
+    if (md.bitFlagsText !== undefined) meta.sazBitFlags = shared(md.bitFlagsText);
     if (md.bitFlags & BIT_IS_BLIND_TUNNEL) meta.tunnel = 'blind';
     else if (md.bitFlags & BIT_IS_DECRYPTING_TUNNEL) meta.tunnel = 'decrypting';
     for (const [flag, name] of Object.entries(FLAG_META)) {
       const value = md.flags.get(flag);
-      if (value !== undefined && value !== '') meta[name] = value.slice(0, 500);
+      if (value !== undefined && value !== '') meta[name] = shared(value.slice(0, 500));
     }
   }
   if (parts.webSocketMessages !== undefined) meta.webSocketMessages = String(parts.webSocketMessages);

@@ -3,6 +3,7 @@
  * This runs in the read-ahead window, so large compressed bodies are
  * inflated on the thread pool while earlier sessions are being built.
  */
+import type { HeaderInterner } from '../intern.js';
 import { decodeBodyAsync, parseRequest, parseResponse, type DecodedBody, type ParsedRequest, type ParsedResponse } from '../http/index.js';
 
 export interface PreparedMessage<T> {
@@ -20,13 +21,13 @@ async function withBody<T extends { body: Buffer; headers: ParsedRequest['header
 }
 
 /** undefined when the bytes do not start with a request line. */
-export async function prepareRequest(bytes: Buffer): Promise<PreparedRequest | undefined> {
-  const parsed = parseRequest(bytes);
+export async function prepareRequest(bytes: Buffer, interner?: HeaderInterner): Promise<PreparedRequest | undefined> {
+  const parsed = parseRequest(bytes, interner);
   return parsed ? withBody(parsed) : undefined;
 }
 
 /** undefined when the bytes do not start with a status line. */
-export async function prepareResponse(bytes: Buffer): Promise<PreparedResponse | undefined> {
-  const parsed = parseResponse(bytes);
+export async function prepareResponse(bytes: Buffer, interner?: HeaderInterner): Promise<PreparedResponse | undefined> {
+  const parsed = parseResponse(bytes, interner);
   return parsed ? withBody(parsed) : undefined;
 }
