@@ -19,10 +19,29 @@ export interface CompactShape {
   minDots: number;
   /** Most dots a match takes (4: JWE). */
   maxDots: number;
+  /**
+   * Take the rest of the run whatever its dot count (trailing dots aside), instead of
+   * stopping after `maxDots`: what follows a token in the same run can be its own
+   * signature (text glued before it shifts the dots), so redaction leaves none of it.
+   */
+  wholeRun?: boolean;
 }
 
-/** `eyJ…` + at least 6 more characters, 2 to 4 dots: what redaction hides. */
-export const REDACTION_SHAPE: CompactShape = { minHeadChars: 6, minDots: 2, maxDots: 4 };
+/** `eyJ…` + at least 6 more characters and 2 dots, to the end of its run: what redaction hides. */
+export const REDACTION_SHAPE: CompactShape = { minHeadChars: 6, minDots: 2, maxDots: 4, wholeRun: true };
+
+/** The end of a whole-run match: the run's end, less trailing dots (a sentence's full stop) while enough dots remain. */
+function wholeRunEnd(run: string, headEnd: number, minDots: number): number | undefined {
+  let dots = 0;
+  for (let i = run.indexOf('.', headEnd); i >= 0; i = run.indexOf('.', i + 1)) dots++;
+  if (dots < minDots) return undefined;
+  let end = run.length;
+  while (end > headEnd && run.charCodeAt(end - 1) === 0x2e && dots > minDots) {
+    end--;
+    dots--;
+  }
+  return end;
+}
 
 /** Where the first `(minDots..maxDots)`-dotted match at or after `from` lies in `run`, if any. */
 function nextMatch(run: string, from: number, shape: CompactShape): { start: number; end: number } | undefined {
@@ -37,6 +56,10 @@ function nextMatch(run: string, from: number, shape: CompactShape): { start: num
     if (headEnd - start < 3 + shape.minHeadChars) {
       at = headEnd + 1;
       continue;
+    }
+    if (shape.wholeRun) {
+      const end = wholeRunEnd(run, headEnd, shape.minDots);
+      return end === undefined ? undefined : { start, end };
     }
     let end = headEnd;
     let dots = 0;

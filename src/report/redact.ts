@@ -36,6 +36,9 @@ const SECRET_HEADERS: ReadonlySet<string> = new Set([
 
 export const REDACTED = '[redacted]';
 
+/** An HTTP authentication scheme name (Bearer, Basic, Negotiate, PoP...): a short token, never a credential. */
+const AUTH_SCHEME = /^(?!eyJ)[A-Za-z][A-Za-z0-9!#$%&'*+^_`|~-]{0,31}$/;
+
 export function jwtPlaceholder(compact: string): string {
   return `[jwt ${tokenId(compact)}]`;
 }
@@ -61,7 +64,11 @@ export function redactJwts(text: string, style: RedactionStyle = DISPLAY_STYLE):
   return replaceCompact(text, REDACTION_SHAPE, (m) => style.jwt(m));
 }
 
+/** What a display-style redaction leaves behind: redacting it again must not change it. */
+const DISPLAY_PLACEHOLDER = /^(?:\[redacted\]|\[jwt [0-9a-f]{12}\])$/;
+
 function redactFieldValue(value: string, style: RedactionStyle): string {
+  if (DISPLAY_PLACEHOLDER.test(value)) return value;
   let first: string | undefined;
   forEachCompact(value, REDACTION_SHAPE, (m) => {
     first = m;
@@ -135,8 +142,10 @@ function redactCookiePairs(value: string, style: RedactionStyle): string {
     .split(';')
     .map((part) => {
       const eq = part.indexOf('=');
-      if (eq < 0) return part;
-      return `${part.slice(0, eq)}=${style.secret(part.slice(eq + 1).trim())}`;
+      // A pair without a name is all value (RFC 6265 §5.2): a secret like any other.
+      if (eq < 0) return part.trim() === '' ? part : part.replace(part.trim(), style.secret(part.trim()));
+      // Names are kept for the reader, but a token can sit there too (`Cookie: <jwt>=`).
+      return `${redactJwts(part.slice(0, eq), style)}=${style.secret(part.slice(eq + 1).trim())}`;
     })
     .join(';');
 }
@@ -144,10 +153,11 @@ function redactCookiePairs(value: string, style: RedactionStyle): string {
 function redactSetCookie(value: string, style: RedactionStyle): string {
   const semi = value.indexOf(';');
   const first = semi < 0 ? value : value.slice(0, semi);
-  const rest = semi < 0 ? '' : value.slice(semi);
+  // Attributes (Path, Domain, Expires...) are shown, but nothing token-shaped in them.
+  const rest = semi < 0 ? '' : redactJwts(value.slice(semi), style);
   const eq = first.indexOf('=');
-  if (eq < 0) return value;
-  return `${first.slice(0, eq)}=${style.secret(first.slice(eq + 1))}${rest}`;
+  if (eq < 0) return first.trim() === '' ? first + rest : `${style.secret(first.trim())}${rest}`;
+  return `${redactJwts(first.slice(0, eq), style)}=${style.secret(first.slice(eq + 1))}${rest}`;
 }
 
 /** Redact one header value given its name. */
@@ -155,10 +165,10 @@ export function redactHeader(name: string, value: string, style: RedactionStyle 
   const lower = name.toLowerCase();
   if (lower === 'authorization' || lower === 'proxy-authorization') {
     const space = value.indexOf(' ');
-    if (space < 0) return style.secret(value);
-    const scheme = value.slice(0, space);
+    const scheme = space < 0 ? '' : value.slice(0, space);
+    // Only a scheme name is shown as it is; anything else before the space may be the credential itself.
+    if (!AUTH_SCHEME.test(scheme)) return style.secret(value);
     const cred = value.slice(space + 1).trim();
-    JWT_PATTERN.lastIndex = 0;
     if (/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/.test(cred) || cred.startsWith('eyJ')) {
       return `${scheme} ${style.jwt(cred)}`;
     }

@@ -16,7 +16,8 @@ import type { ErrorDetails } from '../session.js';
 
 const HIDDEN = '\u0000hidden\u0000';
 /** The library's placeholders contain quotes themselves, so they must go before quote-delimited parsing. */
-const HIDDEN_MARKERS = /\[(?:PII|Security Artifact)(?: of type '[^']*')? is hidden[^\]]*\]/gi;
+// Bounded repetitions: an unbounded `[^\]]*` rescans to the end of the text from every "[PII", quadratic on hostile input.
+const HIDDEN_MARKERS = /\[(?:PII|Security Artifact)(?: of type '[^']{0,200}')? is hidden[^\]]{0,400}\]/gi;
 
 /**
  * Messages found in JSON bodies keep the body's escapes: System.Text.Json

@@ -65,7 +65,8 @@ export function parseWwwAuthenticate(header: string): ParsedChallenge[] {
       const [value, next] = s[valueAt] === '"' ? readQuoted(s, valueAt) : readUnquoted(s, valueAt);
       const name = word.toLowerCase();
       // Duplicated parameters are invalid; the first one is what most servers mean.
-      if (!(name in current.params)) current.params[name] = value;
+      // Own members only: `name in` would also see Object.prototype ("constructor", "toString").
+      if (!Object.hasOwn(current.params, name)) current.params[name] = value;
       i = next;
       continue;
     }
