@@ -49,15 +49,20 @@ export class HeaderInterner {
     return this.adopt({ name, value });
   }
 
-  /** One shared copy of a short string (producer extras such as resource types). */
+  /**
+   * One shared copy of a short string (producer extras such as resource types). The
+   * kept copy is a string of its own: one cut from a larger text (an XML document)
+   * would keep that whole text alive.
+   */
   string(s: string): string {
     if (s.length > MAX_INTERNED_CHARS) return s;
     const known = this.strings.get(s);
     if (known !== undefined) return known;
     this.room();
-    this.strings.set(s, s);
+    const own = s.length < 13 ? s : (' ' + s).slice(1);
+    this.strings.set(own, own);
     this.entries++;
-    return s;
+    return own;
   }
 
   private room(): void {

@@ -155,6 +155,6 @@ export function buildEntry(parts: SessionParts, ctx: EntryContext): { entry: Ent
   };
   if (md && Object.keys(md.timers).length > 0) entry.timers = md.timers;
   const serverIp = md?.flags.get('x-hostip');
-  if (serverIp) entry.serverIp = serverIp;
+  if (serverIp) entry.serverIp = ctx.interner?.string(serverIp) ?? serverIp;
   return { entry, problems };
 }
