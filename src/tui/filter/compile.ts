@@ -16,7 +16,11 @@ export type Predicate = (subject: FilterSubject) => boolean;
 
 function regex(source: string, flags: string, pos: number, name: string): RegExp {
   try {
-    return new RegExp(source, flags);
+    const re = new RegExp(source, flags);
+    // V8 compiles lazily: a pattern too large to compile throws on first use, inside
+    // the predicate. One match now turns that into a prompt error instead.
+    re.test('');
+    return re;
   } catch (err) {
     const why = err instanceof Error ? err.message.replace(/^Invalid regular expression: /, '') : 'invalid';
     throw new FilterSyntaxError(`~${name}: invalid regex: ${why}`, pos);
