@@ -22,11 +22,24 @@ const SOURCE_LABEL: Record<ErrorOccurrence['source'], string> = {
   body: 'a response body',
 };
 
+/** `s` without trailing whitespace and escaped line breaks (`\r\n` left as text by some servers). */
+function trimTail(s: string): string {
+  let end = s.length;
+  // Each pass removes at least one character. A regex here backtracked quadratically
+  // on long whitespace runs (seconds for one hostile 80 KB description).
+  for (;;) {
+    if (end > 0 && /\s/.test(s[end - 1]!)) end--;
+    else if (end >= 4 && s.startsWith('\\r\\n', end - 4)) end -= 4;
+    else return s.slice(0, end);
+  }
+}
+
 /** Description without Entra's trailing "Trace ID: … Correlation ID: … Timestamp: …". */
 function shortDescription(occ: ErrorOccurrence): string | undefined {
   const d = occ.oauth?.description ?? occ.message;
   if (!d) return undefined;
-  return d.replace(/\s*(\\r\\n|\r?\n)?\s*Trace ID:.*$/is, '').replace(/\s+/g, ' ').trim().slice(0, 400);
+  const traceAt = d.search(/Trace ID:/i);
+  return trimTail(traceAt < 0 ? d : d.slice(0, traceAt)).replace(/\s+/g, ' ').trim().slice(0, 400);
 }
 
 function sentence(s: string): string {
