@@ -18,8 +18,8 @@ export const MAX_INTERNED_CHARS = 8192;
 const DEFAULT_MAX_ENTRIES = 100_000;
 
 export class HeaderInterner {
-  /** name → value → the shared header. */
-  private pairs = new Map<string, Map<string, Header>>();
+  /** name → the shared name string and, by value, the shared headers. */
+  private pairs = new Map<string, { name: string; byValue: Map<string, Header> }>();
   private strings = new Map<string, string>();
   private entries = 0;
 
@@ -31,15 +31,17 @@ export class HeaderInterner {
    */
   adopt(h: Header): Header {
     if (h.value.length > MAX_INTERNED_CHARS || h.name.length > MAX_INTERNED_CHARS) return h;
-    const known = this.pairs.get(h.name)?.get(h.value);
+    const known = this.pairs.get(h.name)?.byValue.get(h.value);
     if (known) return known;
     this.room();
-    let byValue = this.pairs.get(h.name);
-    if (!byValue) {
-      byValue = new Map();
-      this.pairs.set(h.name, byValue);
+    let group = this.pairs.get(h.name);
+    if (!group) {
+      group = { name: h.name, byValue: new Map() };
+      this.pairs.set(h.name, group);
     }
-    byValue.set(h.value, h);
+    // A header with a value of its own (a date, a request id) still shares its name.
+    h.name = group.name;
+    group.byValue.set(h.value, h);
     this.entries++;
     return h;
   }

@@ -29,7 +29,8 @@ export function requestCandidates(entry: Entry): RequestTokenScan {
       const m = /^\s*(Bearer|PoP)\b\s*(.*)$/i.exec(h.value);
       if (m) {
         const value = (m[2] ?? '').trim();
-        if (value) out.push({ value, where: 'authorization', field: m[1]!.toLowerCase(), kindHint: 'access' });
+        const scheme = m[1]!.toLowerCase() === 'bearer' ? 'bearer' : 'pop';
+        if (value) out.push({ value, where: 'authorization', field: scheme, kindHint: 'access' });
         else emptyBearer = true;
       }
     } else if (name === 'cookie') {

@@ -124,7 +124,8 @@ export class LargeStringSink {
   private setMode(mode: LargeStringMode): void {
     this.mode = mode;
     this.scanner = createFragmentScanner({ ...this.scannerOptions, jsonEscaped: mode === 'text' });
-    if (mode === 'base64') this.base64 = new Base64StreamDecoder();
+    // Decoded bytes are scanned (which copies what it keeps) before the next push.
+    if (mode === 'base64') this.base64 = new Base64StreamDecoder({ reuseOutput: true });
   }
 
   private decide(): void {
@@ -152,6 +153,17 @@ export class LargeStringSink {
   /** Waits for a few decoded bytes to recognise media (not worth scanning), then scans. */
   private takeDecoded(decoded: Buffer): void {
     if (decoded.length === 0 || this.skipDecoding) return;
+    if (this.headBytes === 0 && decoded.length >= MAGIC_BYTES) {
+      // The usual case: the first piece alone shows whether this is media; no copy needed.
+      this.headBytes = MAGIC_BYTES;
+      if (startsWithBinaryMagic(decoded)) {
+        this.binary = true;
+        this.skipDecoding = true;
+        return;
+      }
+      this.scanDecoded(decoded);
+      return;
+    }
     if (this.headBytes < MAGIC_BYTES) {
       this.head.push(Buffer.from(decoded));
       this.headBytes += decoded.length;

@@ -160,7 +160,7 @@ function textBody(text: string, mimeType: string): BodyRef {
 
 function mimeOf(declared: unknown, headers: Header[], ctx: NormalizeContext): string {
   const m = declared === undefined || declared === null ? '' : asText(declared, ctx);
-  return m !== '' ? m : (headerValue(headers, 'content-type') ?? '');
+  return ctx.interner.string(m !== '' ? m : (headerValue(headers, 'content-type') ?? ''));
 }
 
 /** Producers differ: Chrome keeps params percent-encoded, others decode them. Encode only what needs it. */

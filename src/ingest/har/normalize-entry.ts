@@ -33,7 +33,7 @@ export function normalizeEntry(raw: unknown, index: number, fallbackStartedAt: n
     source: 'har',
   };
   const ip = optionalText(e.serverIPAddress, ctx);
-  if (ip) entry.serverIp = ip.replace(/^\[(.*)\]$/, '$1');
+  if (ip) entry.serverIp = ctx.interner.string(ip.replace(/^\[(.*)\]$/, '$1'));
   const timers = normalizeTimings(e.timings);
   if (timers) entry.timers = timers;
   const meta = collectMeta(e, ctx);

@@ -13,6 +13,11 @@ export function normalizeHeaders(v: unknown, ctx: NormalizeContext, where: strin
     ctx.problems.push(`${where} missing`);
     return [];
   }
+  if (Array.isArray(v) && v.every(isPlainHeader)) {
+    // The usual case: the parsed array, exactly sized, keeps its items, each shared or becoming the shared one.
+    for (let i = 0; i < v.length; i++) v[i] = ctx.interner.adopt(v[i] as Header);
+    return v as Header[];
+  }
   const out: Header[] = [];
   if (Array.isArray(v)) {
     for (const item of v) {

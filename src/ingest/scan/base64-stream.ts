@@ -3,8 +3,29 @@
  * Node's decoder accepts both the standard and the URL-safe alphabet; whitespace
  * (MIME line breaks) is removed first so that 4-character groups stay aligned.
  */
+/**
+ * Characters decoded per step (a multiple of 4): the intermediate string stays small
+ * enough to live and die in V8's young generation, where a multi-megabyte one would
+ * be an external string that lingers until a full collection.
+ */
+const STEP_CHARS = 64 * 1024;
+
+export interface Base64StreamOptions {
+  /**
+   * Decode every push into the same buffer (grown as needed): no allocation per chunk,
+   * but each result is only valid until the next `push`.
+   */
+  reuseOutput?: boolean;
+}
+
 export class Base64StreamDecoder {
   private carry: Buffer = Buffer.alloc(0);
+  private out: Buffer = Buffer.alloc(0);
+  private readonly reuseOutput: boolean;
+
+  constructor(options: Base64StreamOptions = {}) {
+    this.reuseOutput = options.reuseOutput === true;
+  }
 
   /** Decoded bytes of the complete 4-character groups seen so far. */
   push(chunk: Buffer): Buffer {
@@ -13,7 +34,15 @@ export class Base64StreamDecoder {
     const usable = data.length - (data.length % 4);
     this.carry = Buffer.from(data.subarray(usable));
     if (usable === 0) return Buffer.alloc(0);
-    return Buffer.from(data.toString('latin1', 0, usable), 'base64');
+    const room = (usable / 4) * 3;
+    let out = this.out;
+    if (!this.reuseOutput || out.length < room) out = Buffer.allocUnsafe(room);
+    if (this.reuseOutput) this.out = out;
+    let written = 0;
+    for (let p = 0; p < usable; p += STEP_CHARS) {
+      written += out.write(data.toString('latin1', p, Math.min(usable, p + STEP_CHARS)), written, 'base64');
+    }
+    return out.subarray(0, written);
   }
 
   /** Whatever an unpadded tail still decodes to. */

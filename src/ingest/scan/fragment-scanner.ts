@@ -114,7 +114,7 @@ class StreamingFragmentScanner implements FragmentScanner {
     this.pendingBytes = 0;
     const nonEmpty = parts.filter((p) => p.length > 0);
     if (nonEmpty.length === 1) return nonEmpty[0]!;
-    return Buffer.concat(nonEmpty);
+    return joinInScratch(nonEmpty);
   }
 
   private scanWindow(win: Buffer, final: boolean): void {
@@ -216,6 +216,25 @@ class StreamingFragmentScanner implements FragmentScanner {
     this.openStart = -1;
     this.openEnd = -1;
   }
+}
+
+/**
+ * Windows that join the carried tail to new bytes are built in one shared buffer:
+ * a fresh multi-megabyte buffer per pushed chunk was garbage that piled up outside
+ * the JS heap until the next full collection. Sharing is safe because a window is
+ * scanned synchronously and only copies of it are kept.
+ */
+let scratch: Buffer = Buffer.alloc(0);
+const MAX_SCRATCH_BYTES = 16 << 20;
+
+function joinInScratch(parts: Buffer[]): Buffer {
+  let total = 0;
+  for (const p of parts) total += p.length;
+  if (total > MAX_SCRATCH_BYTES) return Buffer.concat(parts, total);
+  if (scratch.length < total) scratch = Buffer.allocUnsafe(Math.min(MAX_SCRATCH_BYTES, Math.max(total, scratch.length * 2)));
+  let at = 0;
+  for (const p of parts) at += p.copy(scratch, at);
+  return scratch.subarray(0, total);
 }
 
 function isTokenByte(b: number | undefined): boolean {

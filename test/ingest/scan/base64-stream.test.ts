@@ -25,6 +25,20 @@ describe('Base64StreamDecoder', () => {
     );
   });
 
+  test('reusing one output buffer: each result, copied before the next push, decodes the same', () => {
+    const bytes = Buffer.from(Array.from({ length: 300_000 }, (_, i) => (i * 7919) % 251));
+    for (const text of [bytes.toString('base64'), bytes.toString('base64').replace(/.{1,76}/g, '$&\n')]) {
+      for (const size of [1000, 70_001, 400_000]) {
+        const d = new Base64StreamDecoder({ reuseOutput: true });
+        const raw = Buffer.from(text, 'latin1');
+        const out: Buffer[] = [];
+        for (let i = 0; i < raw.length; i += size) out.push(Buffer.from(d.push(raw.subarray(i, i + size))));
+        out.push(d.end());
+        expect(Buffer.concat(out)).toEqual(bytes);
+      }
+    }
+  });
+
   test('decoded length from the character count', () => {
     for (let n = 0; n < 40; n++) {
       const b64 = Buffer.alloc(n, 7).toString('base64');
