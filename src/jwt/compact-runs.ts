@@ -75,8 +75,8 @@ function nextMatch(run: string, from: number, shape: CompactShape): { start: num
   return undefined;
 }
 
-/** Calls `onMatch` for each token-shaped substring, left to right; stop early by returning false. */
-export function forEachCompact(text: string, shape: CompactShape, onMatch: (match: string) => boolean | void): void {
+/** Calls `onMatch` for each token-shaped substring and its offset, left to right; stop early by returning false. */
+export function forEachCompact(text: string, shape: CompactShape, onMatch: (match: string, index: number) => boolean | void): void {
   RUN.lastIndex = 0;
   let m: RegExpExecArray | null;
   try {
@@ -84,7 +84,7 @@ export function forEachCompact(text: string, shape: CompactShape, onMatch: (matc
       const run = m[0];
       let at = 0;
       for (let hit = nextMatch(run, at, shape); hit; hit = nextMatch(run, at, shape)) {
-        if (onMatch(run.slice(hit.start, hit.end)) === false) return;
+        if (onMatch(run.slice(hit.start, hit.end), m.index + hit.start) === false) return;
         at = hit.end;
       }
     }

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { forEachCompact, REDACTION_SHAPE, replaceCompact } from '../../src/jwt/index.js';
 import { jwtsInText } from '../../src/extract/tokens/candidates.js';
 import { redactJwts } from '../../src/report/redact.js';
+import { maskTokens } from '../../src/tui/detail/hex-dump.js';
 import { runs, timed } from './settings.js';
 
 const OLD_REDACTION = /eyJ[A-Za-z0-9_-]{6,}(?:\.[A-Za-z0-9_-]*){2,4}/g;
@@ -59,5 +60,14 @@ describe('linear JWT finder', () => {
   ])('%s: linear time on a ~1 MB run', (_name, text) => {
     timed('redactJwts', () => redactJwts(text), 2_000);
     timed('jwtsInText', () => jwtsInText(text), 2_000);
+  });
+});
+
+describe('masking tokens in a hex dump', () => {
+  it('hides every byte of a token and stays linear on a long eyJ run', () => {
+    const token = 'eyJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJ4In0.c2lnbmF0dXJlLXNpZ25hdHVyZQ';
+    const masked = Buffer.from(maskTokens(Buffer.concat([Buffer.from([0, 1, 2]), Buffer.from(token), Buffer.from([0])]))).toString('latin1');
+    expect(masked).toBe(`\u0000\u0001\u0002${'*'.repeat(token.length)}\u0000`);
+    timed('maskTokens', () => maskTokens(Buffer.from(`\u0000${'eyJ'.repeat(400_000)}`)), 2_000);
   });
 });
