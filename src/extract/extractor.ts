@@ -14,7 +14,7 @@ import type { JwksSnapshot, OidcMetadata, Session } from './session.js';
 import { requestCandidates } from './tokens/request-tokens.js';
 import { responseCandidates } from './tokens/response-tokens.js';
 import { TokenRegistry } from './tokens/registry.js';
-import { bodyText, jsonWorthParsing, receivedAt } from './util/body.js';
+import { bodyText, jsonWorthParsing, mayHoldMarkers, receivedAt } from './util/body.js';
 import { hostOf } from './util/url.js';
 import { retainBodies } from './retain.js';
 
@@ -62,7 +62,11 @@ export function createExtractor(options: ExtractorOptions): Extractor {
   function add(entry: Entry): void {
     const ref = { input: entry.input, index: entry.index };
     const host = hostOf(entry.request.url);
-    const json = jsonWorthParsing(bodyText(entry.response.body), isTokenEndpointRequest(entry) || metadataKindOf(entry.request.url) !== undefined);
+    const resText = bodyText(entry.response.body);
+    // One pass over the body text decides whether the searches below can find anything in it.
+    const marked = resText === undefined || mayHoldMarkers(resText);
+    const always = isTokenEndpointRequest(entry) || metadataKindOf(entry.request.url) !== undefined;
+    const json = marked || always ? jsonWorthParsing(resText, always) : undefined;
 
     // Tokens sent in the request.
     const scan = requestCandidates(entry);
@@ -98,7 +102,7 @@ export function createExtractor(options: ExtractorOptions): Extractor {
 
     // Tokens handed out in the response.
     const issued: string[] = [];
-    for (const c of responseCandidates(entry, json)) {
+    for (const c of responseCandidates(entry, json, marked)) {
       const t = registry.observe(c.value, c.kindHint);
       if (!t) continue;
       const issue = { ...ref, where: c.where, receivedAt: receivedAt(entry), ...(c.field ? { field: c.field } : {}) };
@@ -118,7 +122,7 @@ export function createExtractor(options: ExtractorOptions): Extractor {
     }
     if (tokenReq) tokenReq.issuedTokens = issued;
 
-    const { errors, challenges } = collectErrors(entry, sent, oauthErrors);
+    const { errors, challenges } = collectErrors(entry, sent, oauthErrors, marked);
     session.errors.push(...errors);
     session.challenges.push(...challenges);
 

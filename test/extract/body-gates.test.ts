@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { jsonWorthParsing } from '../../src/extract/util/body.js';
+import { jsonWorthParsing, mayHoldMarkers } from '../../src/extract/util/body.js';
 import { hostOf, originOf, pathOf } from '../../src/extract/util/url.js';
 
 describe('which JSON bodies are parsed', () => {
@@ -29,6 +30,27 @@ describe('which JSON bodies are parsed', () => {
     expect(jsonWorthParsing('["access_token"]')).toBeUndefined();
     expect(jsonWorthParsing('access_token=x')).toBeUndefined();
     expect(jsonWorthParsing(`{"access_token":"${'x'.repeat(1 << 20)}"}`)).toBeUndefined();
+  });
+});
+
+describe('the one-pass marker check', () => {
+  const needles = ['eyJ', 'access_token', 'id_token', 'refresh_token', 'client_assertion', '"keys"', 'jwks_uri', 'token_endpoint', 'error_codes', 'error_description', '<input', '<INPUT', 'AADSTS', 'IDX1', 'sErrorCode'];
+
+  it('finds each thing extract searches response bodies for', () => {
+    for (const n of needles) expect(mayHoldMarkers(`{"a":"x ${n} y"}`)).toBe(true);
+    expect(mayHoldMarkers('{"items":[{"id":1,"name":"Grüße 日本"}],"IDX":"no digit"}')).toBe(false);
+  });
+
+  it('is true whenever a later search could match (text of random pieces)', () => {
+    const piece = fc.constantFrom(...needles, 'ey', 'J', 'IDX', '1', 'error', '_', 'token', 'AADST', 'S', '<inp', 'ut', 'x', ' ', '"');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (parts) => {
+        const text = parts.join('');
+        const later = jsonWorthParsing(`{"t":${JSON.stringify(text)}}`) !== undefined || /AADSTS|IDX\d|sErrorCode|eyJ|<input|<INPUT/.test(text);
+        if (later) expect(mayHoldMarkers(text)).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
 

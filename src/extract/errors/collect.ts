@@ -52,11 +52,13 @@ function add(ctx: Context, hit: CodeHit, source: ErrorSource, oauth?: OAuthError
  *
  * `oauthErrors` are the OAuth error objects already parsed for this entry
  * (token endpoint JSON, redirect parameters, form_post) with their source.
+ * `bodyMayMatter` false: the body text is known to hold no code.
  */
 export function collectErrors(
   entry: Entry,
   tokens: string[],
   oauthErrors: { error: OAuthError; source: ErrorSource }[],
+  bodyMayMatter = true,
 ): EntryErrors {
   const ref = { input: entry.input, index: entry.index };
   const ctx: Context = { entry, ref, tokens, seen: new Set(), out: [] };
@@ -81,7 +83,7 @@ export function collectErrors(
       for (const h of [...findIdx(desc), ...findAadsts(desc)]) add(ctx, h, 'www-authenticate', oauth);
     }
   }
-  for (const text of bodyTexts(entry.response.body)) {
+  for (const text of bodyMayMatter ? bodyTexts(entry.response.body) : []) {
     // One pass decides whether any of the three searches below can find something.
     if (!ANY_CODE.test(text)) continue;
     const html = text.includes('$Config') || text.includes('sErrorCode');

@@ -21,8 +21,11 @@ function redirectCandidates(url: string): TokenCandidate[] {
 
 const HIDDEN_INPUT = /<input\b[^>]*?\bname=["']?(id_token|code|access_token|state)["']?[^>]*?\bvalue=["']([^"']*)["']/gi;
 
-/** Where tokens are handed out: redirects, form_post pages, JSON bodies, Set-Cookie. */
-export function responseCandidates(entry: Entry, json: Record<string, unknown> | undefined): TokenCandidate[] {
+/**
+ * Where tokens are handed out: redirects, form_post pages, JSON bodies, Set-Cookie.
+ * `bodyMayMatter` false: the body text is known to hold no JWT and no form input.
+ */
+export function responseCandidates(entry: Entry, json: Record<string, unknown> | undefined, bodyMayMatter = true): TokenCandidate[] {
   const out: TokenCandidate[] = [];
   const res = entry.response;
   const locations = new Set<string>(headerValues(res.headers, 'location'));
@@ -40,6 +43,7 @@ export function responseCandidates(entry: Entry, json: Record<string, unknown> |
     out.push(...candidatesFromParams(flatStrings(json), 'response', false));
     return out;
   }
+  if (!bodyMayMatter) return out;
   for (const text of bodyTexts(res.body)) {
     if (text.includes('<input') || text.includes('<INPUT')) {
       HIDDEN_INPUT.lastIndex = 0;

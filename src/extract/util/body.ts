@@ -30,6 +30,18 @@ const MAX_JSON_PARSE = 1 << 20;
  */
 const JSON_WORTH_PARSING = /eyJ|_token|token_endpoint|error_|"keys"|jwks_uri|client_assertion|<input|<INPUT/;
 
+/**
+ * The union of what extract searches response texts for: the JSON members above, JWTs,
+ * form_post inputs, AADSTS / IDX codes and the login page's `sErrorCode`. Most bodies
+ * hold none of them, and one pass that says so spares the several searches after it.
+ */
+const ANY_MARKER = /eyJ|_token|token_endpoint|error_|"keys"|jwks_uri|client_assertion|<input|<INPUT|AADSTS|IDX\d|sErrorCode/;
+
+/** False when `text` holds nothing extract looks for in a response body. */
+export function mayHoldMarkers(text: string): boolean {
+  return ANY_MARKER.test(text);
+}
+
 /** Parse a JSON object body; undefined when it is not one (or too big to matter here). */
 export function jsonObject(text: string | undefined): Record<string, unknown> | undefined {
   if (!text || text.length > MAX_JSON_PARSE) return undefined;
