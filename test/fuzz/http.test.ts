@@ -138,7 +138,7 @@ describe('content codings', () => {
   it('undo any stack of gzip, deflate (zlib or raw) and br', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 4000 }), fc.array(fc.constantFrom('gzip', 'x-gzip', 'deflate', 'raw-deflate', 'br'), { minLength: 1, maxLength: 3 }), (body, applied) => {
-        let data = Buffer.from(body);
+        let data: Buffer = Buffer.from(body);
         for (const c of applied) data = c === 'raw-deflate' ? deflateRawSync(data) : ENCODERS[c]!(data);
         const codings = applied.map((c) => (c === 'raw-deflate' ? 'deflate' : c));
         const out = decodeContentCodings(data, codings);
