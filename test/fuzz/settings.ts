@@ -4,6 +4,7 @@
  * well under a minute on two cores, and bounds on time per run.
  */
 import fc from 'fast-check';
+import { afterAll } from 'vitest';
 
 export const FUZZ_SEED = Number(process.env.FUZZ_SEED ?? 20241123);
 
@@ -50,3 +51,6 @@ export function expectRssBounded(): void {
   const rss = process.memoryUsage().rss;
   if (rss > RSS_LIMIT_BYTES) throw new Error(`fuzz worker uses ${Math.round(rss / 2 ** 20)} MB`);
 }
+
+// Every fuzz file ends by checking its worker did not balloon.
+afterAll(() => expectRssBounded());
