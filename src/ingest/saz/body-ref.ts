@@ -44,3 +44,8 @@ export function makeBodyRef(
   if (problems.length > 0) ref.problem = problems.join('; ');
   return ref;
 }
+
+/** A media body known from its head alone (see binaryResponseFromHead): what makeBodyRef gives once it is inflated. */
+export function unreadBinaryBodyRef(size: number, contentType: string | undefined, location: Extract<BodyLocation, { kind: 'saz-member' }>): BodyRef {
+  return { size, mimeType: contentType ?? '', binary: true, location };
+}

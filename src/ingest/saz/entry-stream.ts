@@ -10,7 +10,7 @@ import { parseSessionMetadata } from './metadata.js';
 import type { OpenedArchive } from './open-archive.js';
 import { passwordError } from './open-archive.js';
 import { buildEntry, type SessionParts } from './session-entry.js';
-import { prepareRequest, prepareResponse, type PreparedRequest, type PreparedResponse } from './session-messages.js';
+import { binaryResponseFromHead, prepareRequest, prepareResponse, type PreparedRequest, type PreparedResponse } from './session-messages.js';
 import type { SazSession } from './sessions.js';
 import { countWebSocketMessages } from './websocket-log.js';
 import type { ZipMember } from './zip/central-directory.js';
@@ -36,6 +36,23 @@ function compressedBytes(s: SazSession): number {
   return [s.request, s.response, s.metadata, s.webSocket].reduce((n, m) => n + (m?.compressedSize ?? 0), 0);
 }
 
+/** Responses this large are first read up to their head, in case their body need not be inflated at all. */
+const PEEK_MEMBER_BYTES = 32 << 10;
+const PEEK_COMPRESSED_BYTES = 8 << 10;
+const PEEK_MAX_BYTES = 64 << 10;
+
+/** A large response with a media body, prepared from its head alone (undefined: read it whole). */
+async function binaryResponse(archive: OpenedArchive, member: ZipMember | undefined, interner: HeaderInterner): Promise<PreparedResponse | undefined> {
+  if (!member || member.uncompressedSize < PEEK_MEMBER_BYTES) return undefined;
+  try {
+    const start = await archive.members.readStart(member, PEEK_COMPRESSED_BYTES, PEEK_MAX_BYTES);
+    return start ? binaryResponseFromHead(start, member.uncompressedSize, interner) : undefined;
+  } catch {
+    // The full read that follows meets the same problem and reports it.
+    return undefined;
+  }
+}
+
 /** Reads a session's members and prepares its messages; runs ahead of the session being built. */
 async function loadSession(archive: OpenedArchive, session: SazSession, interner: HeaderInterner): Promise<LoadedSession> {
   const failures: string[] = [];
@@ -49,15 +66,16 @@ async function loadSession(archive: OpenedArchive, session: SazSession, interner
       return undefined;
     }
   };
+  const binary = await binaryResponse(archive, session.response, interner);
   const [request, response, metadata, webSocket] = await Promise.all([
     read(session.request),
-    read(session.response),
+    binary ? undefined : read(session.response),
     read(session.metadata),
     read(session.webSocket),
   ]);
   const [preparedRequest, preparedResponse] = await Promise.all([
     request ? prepareRequest(request.bytes, interner) : undefined,
-    response && response.bytes.length > 0 ? prepareResponse(response.bytes, interner) : undefined,
+    binary ?? (response && response.bytes.length > 0 ? prepareResponse(response.bytes, interner) : undefined),
   ]);
   const loaded: LoadedSession = {
     requestTruncated: request?.truncated === true,

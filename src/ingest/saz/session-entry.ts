@@ -6,7 +6,7 @@
 import { headerValue, type Entry, type EntryRequest, type EntryResponse } from '../../model/index.js';
 import { requestUrl, splitAuthority, type ParsedResponse } from '../http/index.js';
 import type { HeaderInterner } from '../intern.js';
-import { makeBodyRef } from './body-ref.js';
+import { makeBodyRef, unreadBinaryBodyRef } from './body-ref.js';
 import {
   BIT_IS_BLIND_TUNNEL,
   BIT_IS_DECRYPTING_TUNNEL,
@@ -108,11 +108,12 @@ function buildResponse(parts: SessionParts, ctx: EntryContext, problems: string[
     problems.push('status line not readable');
     return { status: 0, statusText: '', httpVersion: '', headers: [], error: 'unreadable response' };
   }
-  const { parsed, body: decoded } = parts.response;
+  const { parsed, body: decoded, unreadBinaryBytes } = parts.response;
   const response: EntryResponse = { status: parsed.status, statusText: parsed.statusText, httpVersion: parsed.httpVersion, headers: parsed.headers };
-  if (decoded) {
+  if (decoded || unreadBinaryBytes !== undefined) {
     const location = { kind: 'saz-member' as const, path: ctx.path, member: ctx.session.response!.name };
-    response.body = makeBodyRef(decoded, headerValue(parsed.headers, 'content-type'), location, parts.responseTruncated ? [TRUNCATED] : []);
+    const type = headerValue(parsed.headers, 'content-type');
+    response.body = decoded ? makeBodyRef(decoded, type, location, parts.responseTruncated ? [TRUNCATED] : []) : unreadBinaryBodyRef(unreadBinaryBytes!, type, location);
   }
   const location = headerValue(parsed.headers, 'location');
   if (location !== undefined && parsed.status >= 300 && parsed.status < 400) response.redirectURL = location;

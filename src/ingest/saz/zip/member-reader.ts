@@ -6,8 +6,9 @@
  * small members, so it only handles encrypted members and rare methods.
  */
 import { promisify } from 'node:util';
-import { createInflateRaw, inflateRaw, inflateRawSync } from 'node:zlib';
+import { constants, createInflateRaw, inflateRaw, inflateRawSync } from 'node:zlib';
 import type { BlockFile } from './block-file.js';
+import { inflateMember } from './raw-inflater.js';
 import type { ZipMember } from './central-directory.js';
 import { ZipJsMembers, ZipMemberError, type CappedBytes } from './zipjs-members.js';
 
@@ -93,16 +94,37 @@ export class MemberReader {
       this.zipjs ??= new ZipJsMembers(this.path);
       return this.zipjs.read(member.name, this.password, cap, verifyCrc);
     }
-    const header = await this.file.read(member.localHeaderOffset, 30);
-    if (header.length < 30 || header.readUInt32LE(0) !== LOCAL_SIG) throw new ZipMemberError('local file header not found');
-    const dataStart = member.localHeaderOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
-    const data = await this.file.read(dataStart, member.compressedSize);
+    const data = await this.file.read(await this.dataStart(member), member.compressedSize);
     if (data.length < member.compressedSize) throw new ZipMemberError('member data cut short (truncated file)');
     if (member.method === 0) {
       // Copy: `data` may be a view into the block cache.
       return { bytes: Buffer.from(data.subarray(0, cap)), truncated: data.length > cap };
     }
     return this.inflate(data, member.uncompressedSize, cap);
+  }
+
+  /**
+   * The first bytes of a member — what its first `compressedBytes` inflate to — without
+   * inflating the rest: enough to read an HTTP head. Undefined when only a full read can
+   * tell (zip.js members, members over the size cap, data that inflates to more than
+   * `maxBytes` or will not inflate).
+   */
+  async readStart(member: ZipMember, compressedBytes: number, maxBytes: number): Promise<Buffer | undefined> {
+    if (MemberReader.needsZipJs(member) || member.uncompressedSize > MAX_MEMBER_BYTES) return undefined;
+    const data = await this.file.read(await this.dataStart(member), Math.min(compressedBytes, member.compressedSize));
+    if (member.method === 0) return Buffer.from(data.subarray(0, maxBytes));
+    try {
+      // A sync flush takes whatever the cut-off input yields, where a finish would call it truncated.
+      return inflateRawSync(data, { finishFlush: constants.Z_SYNC_FLUSH, maxOutputLength: maxBytes, chunkSize: Math.min(maxBytes, 64 << 10) });
+    } catch {
+      return undefined;
+    }
+  }
+
+  private async dataStart(member: ZipMember): Promise<number> {
+    const header = await this.file.read(member.localHeaderOffset, 30);
+    if (header.length < 30 || header.readUInt32LE(0) !== LOCAL_SIG) throw new ZipMemberError('local file header not found');
+    return member.localHeaderOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
   }
 
   private async inflate(data: Buffer, expectedSize: number, cap: number): Promise<CappedBytes> {
@@ -114,8 +136,11 @@ export class MemberReader {
     // understates it (a lying bomb) must not make zlib grow in tiny chunks up to the cap.
     const options = { maxOutputLength: Math.max(64, expectedSize), chunkSize: Math.max(64, Math.min(expectedSize, MAX_CHUNK_BYTES, cap)) };
     try {
-      const bytes = expectedSize < ASYNC_INFLATE_BYTES ? inflateRawSync(data, options) : await inflateRawAsync(data, options);
-      return { bytes, truncated: false };
+      if (expectedSize < ASYNC_INFLATE_BYTES) {
+        const reused = expectedSize < cap ? inflateMember(data, expectedSize) : undefined;
+        return { bytes: reused ?? inflateRawSync(data, options), truncated: false };
+      }
+      return { bytes: await inflateRawAsync(data, options), truncated: false };
     } catch (e) {
       if (tooLarge(e)) return inflatePrefix(data, cap);
       throw new ZipMemberError('corrupt deflate data');
