@@ -5,11 +5,11 @@
  * producer fields. Every reader's error, every output and the --debug path
  * stay free of them.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
 import { InputError, openTrace } from '../../src/ingest/index.js';
 import { harOf } from '../helpers/har-writer.js';
@@ -67,6 +67,8 @@ beforeAll(async () => {
   );
   put('truncated-with-token.saz', zipBytes(session('01', `HTTP/1.1 401 x\r\nWWW-Authenticate: Bearer error_description="${token}"\r\n\r\n`)).subarray(0, 300));
 });
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('reader errors never quote the file', () => {
   it('InputError messages of every reader hold no secret', async () => {

@@ -1,8 +1,9 @@
 /** Generated HAR documents (valid shape, hostile contents) and a reader that separates clean refusals from crashes. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import { afterAll } from 'vitest';
 import { DEFAULT_HAR_TUNING, openHarWith, type HarTuning } from '../../src/ingest/har/index.js';
 import { InputError } from '../../src/ingest/index.js';
 import type { Entry, RunWarning } from '../../src/model/index.js';
@@ -63,8 +64,11 @@ export async function readHar(path: string, tuning: Partial<HarTuning> = {}): Pr
   }
 }
 
+/** A writer of one temp file, rewritten for every run; its directory goes when the test file ends. */
 export function tempFile(name: string): (data: string | Buffer) => string {
-  const path = join(mkdtempSync(join(tmpdir(), 'trace-audit-fuzz-')), name);
+  const dir = mkdtempSync(join(tmpdir(), 'trace-audit-fuzz-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const path = join(dir, name);
   return (data) => {
     writeFileSync(path, data);
     return path;

@@ -4,11 +4,11 @@
  * bodies read back lazily): every frame of every tab of every entry, the
  * findings and tokens views, paged to their ends, holds no secret.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cleanup } from 'ink-testing-library';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../src/engine/index.js';
 import { readBody } from '../../src/ingest/index.js';
 import type { TuiData, TuiOptions } from '../../src/tui/index.js';
@@ -20,10 +20,14 @@ afterEach(() => cleanup());
 
 let trace: SecretTrace;
 let data: TuiData;
+let dir: string;
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 beforeAll(async () => {
   trace = await secretTrace();
-  const file = join(mkdtempSync(join(tmpdir(), 'trace-audit-tui-secrets-')), 'secrets.har');
+  dir = mkdtempSync(join(tmpdir(), 'trace-audit-tui-secrets-'));
+  const file = join(dir, 'secrets.har');
   writeFileSync(file, harOf(trace.entries));
   const result = await analyze([file]);
   data = { report: result.report, entries: result.entries };
