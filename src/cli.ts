@@ -28,7 +28,8 @@ export async function main(argv: string[], io: CliIo = { stdout: process.stdout,
       io.stderr.write(`trace-audit: ${oneLine(e.message)}\n`);
       exitCode = EXIT_BAD_INPUT;
     } else if (argv.includes('--debug')) {
-      io.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      // The stack's message line may quote input; --debug shows where, never a secret.
+      io.stderr.write(`${redactText(e instanceof Error ? (e.stack ?? e.message) : String(e))}\n`);
       exitCode = EXIT_BAD_INPUT;
     } else {
       const msg = e instanceof Error ? e.message : String(e);
