@@ -137,4 +137,26 @@ describe('SAZ bodies', () => {
     expect(entries[1]!.response.body!.text).toBe(json);
     expect(entries[2]!.response.body!.text).toBe('var small = 1;');
   });
+
+  test('chunked gzip scripts and JSON over 1 MiB keep fragments; the same bytes read back', async () => {
+    const packed = gzipSync(script);
+    const chunked = Buffer.concat([Buffer.from(`${packed.length.toString(16)}\r\n`), packed, Buffer.from('\r\n0\r\n\r\n')]);
+    const bigJson = `{"rows":[${'{"name":"Grüße"},'.repeat(70_000)}{"access_token":"${token}"}]}`;
+    const path = await dir.writeZip('large.saz', [
+      { name: 'raw/1_c.txt', data: request('GET', 'https://cdn.example/app.js', { Host: 'cdn.example' }) },
+      { name: 'raw/1_s.txt', data: response('200 OK', { 'Content-Type': 'text/javascript', 'Content-Encoding': 'gzip', 'Transfer-Encoding': 'chunked' }, chunked) },
+      { name: 'raw/2_c.txt', data: request('GET', 'https://api.example/export', { Host: 'api.example' }) },
+      { name: 'raw/2_s.txt', data: response('200 OK', { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' }, gzipSync(bigJson)) },
+    ]);
+    const { entries } = await readSaz(path);
+    const js = entries[0]!.response.body!;
+    expect(js).toMatchObject({ size: Buffer.byteLength(script), decodedFrom: ['chunked', 'gzip'] });
+    expect(js.text).toBeUndefined();
+    expect(js.fragments).toContain(token);
+    const big = entries[1]!.response.body!;
+    expect(big).toMatchObject({ size: Buffer.byteLength(bigJson), decodedFrom: ['gzip'] });
+    expect(big.text).toBeUndefined();
+    expect(big.fragments).toContain(token);
+    expect((await readBody(big)).toString('utf8')).toBe(bigJson);
+  });
 });

@@ -5,6 +5,7 @@
  */
 import { headerValue, type Header } from '../../model/index.js';
 import { MAX_DECODED_BODY_BYTES } from '../types.js';
+import { gunzipInPieces } from '../zlib-engines.js';
 import { essence, isTextType, looksBinary } from './body-kind.js';
 import { charsetFromContentType, decodeText, sniffHtmlCharset } from './charset.js';
 import { dechunk } from './chunked.js';
@@ -70,6 +71,29 @@ export async function decodeBodyAsync(raw: Buffer, headers: readonly Header[], o
   const framing = unframe(raw, headers);
   if (framing.codings.length === 0) return finish(framing, undefined);
   return finish(framing, await decodeContentCodingsAsync(framing.bytes, framing.codings, options.maxDecodedBytes ?? MAX_DECODED_BODY_BYTES));
+}
+
+/** A body decoded piece by piece (see streamGzipBody): its size and what was undone, not its bytes. */
+export interface StreamedBody {
+  decodedBytes: number;
+  decodedFrom: string[];
+  problems: string[];
+}
+
+/**
+ * For a body nobody will read as text: undoes the framing, then gunzips it piece by
+ * piece into `onPiece` (each piece valid only during the call) without ever holding
+ * the decoded body. Only a lone gzip content coding is handled; any other coding, an
+ * empty body, corrupt data or a bomb give undefined (pieces already handed out are to
+ * be discarded), and decodeBody then does the work and reports the problem.
+ */
+export function streamGzipBody(raw: Buffer, headers: readonly Header[], onPiece: (bytes: Buffer) => void, maxDecodedBytes = MAX_DECODED_BODY_BYTES): StreamedBody | undefined {
+  const framing = unframe(raw, headers);
+  const coding = framing.codings.length === 1 ? framing.codings[0]! : '';
+  if ((coding !== 'gzip' && coding !== 'x-gzip') || framing.bytes.length === 0) return undefined;
+  const decodedBytes = gunzipInPieces(framing.bytes, maxDecodedBytes, onPiece);
+  if (decodedBytes === undefined) return undefined;
+  return { decodedBytes, decodedFrom: [...framing.decodedFrom, coding], problems: framing.problems };
 }
 
 export interface TextView {

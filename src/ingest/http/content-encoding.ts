@@ -9,6 +9,7 @@
 import { promisify } from 'node:util';
 import * as zlib from 'node:zlib';
 import { MAX_DECODED_BODY_BYTES } from '../types.js';
+import { gunzipExact } from '../zlib-engines.js';
 
 export interface DecodedContent {
   body: Buffer;
@@ -108,6 +109,9 @@ function partial(input: Buffer, max: number): zlib.ZlibOptions {
 }
 
 function stepSync(coding: string, codec: Codec, input: Buffer, max: number): Step {
+  // Most gzip bodies decode in one step into a buffer of the size their trailer announces.
+  const exact = coding === 'gzip' || coding === 'x-gzip' ? gunzipExact(input, max) : undefined;
+  if (exact) return { body: exact };
   try {
     return { body: codec.sync(input, options(input, max)) };
   } catch (e) {

@@ -10,4 +10,4 @@ export { decodeContentCodings, decodeContentCodingsAsync, parseCodings, ASYNC_DE
 export { charsetFromContentType, sniffHtmlCharset, decodeText, type DecodedText } from './charset.js';
 export { essence, isTextType, looksBinary } from './body-kind.js';
 export { parseRequest, parseResponse, type ParsedRequest, type ParsedResponse } from './message.js';
-export { decodeBody, decodeBodyAsync, textView, isTextBody, declaredCharset, type DecodedBody, type DecodeOptions, type TextView } from './body.js';
+export { decodeBody, decodeBodyAsync, streamGzipBody, textView, isTextBody, declaredCharset, type DecodedBody, type DecodeOptions, type StreamedBody, type TextView } from './body.js';

@@ -49,3 +49,19 @@ export function makeBodyRef(
 export function unreadBinaryBodyRef(size: number, contentType: string | undefined, location: Extract<BodyLocation, { kind: 'saz-member' }>): BodyRef {
   return { size, mimeType: contentType ?? '', binary: true, location };
 }
+
+/** A body scanned piece by piece while it was decoded (see session-messages): what makeBodyRef gives for it. */
+export function scannedBodyRef(
+  scanned: { size: number; decodedFrom: string[]; problems: string[]; fragments: string[] },
+  contentType: string | undefined,
+  location: Extract<BodyLocation, { kind: 'saz-member' }>,
+  extraProblems: readonly string[] = [],
+): BodyRef {
+  const ref: BodyRef = { size: scanned.size, mimeType: contentType ?? '' };
+  if (scanned.decodedFrom.length > 0) ref.decodedFrom = scanned.decodedFrom;
+  ref.fragments = scanned.fragments;
+  ref.location = location;
+  const problems = [...extraProblems, ...scanned.problems];
+  if (problems.length > 0) ref.problem = problems.join('; ');
+  return ref;
+}

@@ -38,8 +38,8 @@ function compressedBytes(s: SazSession): number {
 
 /** Responses this large are first read up to their head, in case their body need not be inflated at all. */
 const PEEK_MEMBER_BYTES = 32 << 10;
-const PEEK_COMPRESSED_BYTES = 8 << 10;
-const PEEK_MAX_BYTES = 64 << 10;
+const PEEK_COMPRESSED_BYTES = 4 << 10;
+const PEEK_MAX_BYTES = 16 << 10;
 
 /** A large response with a media body, prepared from its head alone (undefined: read it whole). */
 async function binaryResponse(archive: OpenedArchive, member: ZipMember | undefined, interner: HeaderInterner): Promise<PreparedResponse | undefined> {

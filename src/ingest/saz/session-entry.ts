@@ -6,7 +6,7 @@
 import { headerValue, type Entry, type EntryRequest, type EntryResponse } from '../../model/index.js';
 import { requestUrl, splitAuthority, type ParsedResponse } from '../http/index.js';
 import type { HeaderInterner } from '../intern.js';
-import { makeBodyRef, unreadBinaryBodyRef } from './body-ref.js';
+import { makeBodyRef, scannedBodyRef, unreadBinaryBodyRef } from './body-ref.js';
 import {
   BIT_IS_BLIND_TUNNEL,
   BIT_IS_DECRYPTING_TUNNEL,
@@ -79,9 +79,12 @@ function buildRequest(parts: SessionParts, ctx: EntryContext, https: boolean, pr
   }
   const request: EntryRequest = { method: parsed.method, url: url.url, httpVersion: parsed.httpVersion, headers: parsed.headers };
   const decoded = parts.request?.body;
-  if (decoded) {
+  const scanned = parts.request?.scanned;
+  if (decoded || scanned) {
     const location = { kind: 'saz-member' as const, path: ctx.path, member: ctx.session.request.name };
-    request.body = makeBodyRef(decoded, headerValue(parsed.headers, 'content-type'), location, parts.requestTruncated ? [TRUNCATED] : []);
+    const type = headerValue(parsed.headers, 'content-type');
+    const extra = parts.requestTruncated ? [TRUNCATED] : [];
+    request.body = decoded ? makeBodyRef(decoded, type, location, extra) : scannedBodyRef(scanned!, type, location, extra);
   }
   return request;
 }
@@ -108,12 +111,15 @@ function buildResponse(parts: SessionParts, ctx: EntryContext, problems: string[
     problems.push('status line not readable');
     return { status: 0, statusText: '', httpVersion: '', headers: [], error: 'unreadable response' };
   }
-  const { parsed, body: decoded, unreadBinaryBytes } = parts.response;
+  const { parsed, body: decoded, scanned, unreadBinaryBytes } = parts.response;
   const response: EntryResponse = { status: parsed.status, statusText: parsed.statusText, httpVersion: parsed.httpVersion, headers: parsed.headers };
-  if (decoded || unreadBinaryBytes !== undefined) {
+  if (decoded || scanned || unreadBinaryBytes !== undefined) {
     const location = { kind: 'saz-member' as const, path: ctx.path, member: ctx.session.response!.name };
     const type = headerValue(parsed.headers, 'content-type');
-    response.body = decoded ? makeBodyRef(decoded, type, location, parts.responseTruncated ? [TRUNCATED] : []) : unreadBinaryBodyRef(unreadBinaryBytes!, type, location);
+    const extra = parts.responseTruncated ? [TRUNCATED] : [];
+    if (decoded) response.body = makeBodyRef(decoded, type, location, extra);
+    else if (scanned) response.body = scannedBodyRef(scanned, type, location, extra);
+    else response.body = unreadBinaryBodyRef(unreadBinaryBytes!, type, location);
   }
   const location = headerValue(parsed.headers, 'location');
   if (location !== undefined && parsed.status >= 300 && parsed.status < 400) response.redirectURL = location;

@@ -4,13 +4,38 @@
  * inflated on the thread pool while earlier sessions are being built.
  */
 import type { HeaderInterner } from '../intern.js';
-import { headerValue } from '../../model/index.js';
-import { decodeBodyAsync, isTextType, parseCodings, parseRequest, parseResponse, type DecodedBody, type ParsedRequest, type ParsedResponse } from '../http/index.js';
+import { headerValue, type Header } from '../../model/index.js';
+import {
+  charsetFromContentType,
+  decodeBodyAsync,
+  isTextType,
+  parseCodings,
+  parseRequest,
+  parseResponse,
+  streamGzipBody,
+  type DecodedBody,
+  type ParsedRequest,
+  type ParsedResponse,
+} from '../http/index.js';
+import { createFragmentScanner } from '../scan/index.js';
+import { ALWAYS_TEXT_BYTES, analysisReadsType } from '../text-policy.js';
+import { LARGE_BODY_BYTES } from '../types.js';
+import { gzipAnnouncedSize } from '../zlib-engines.js';
+
+/** A body that was only scanned while it was decoded (see scannedBody). */
+export interface ScannedBody {
+  size: number;
+  decodedFrom: string[];
+  problems: string[];
+  fragments: string[];
+}
 
 export interface PreparedMessage<T> {
   parsed: T;
   /** Present when the message has body bytes. */
   body?: DecodedBody;
+  /** Instead of `body`: a body analysis only scans, never held whole. */
+  scanned?: ScannedBody;
   /** Instead of `body`: a binary body of this many bytes that was never inflated (see binaryResponseFromHead). */
   unreadBinaryBytes?: number;
 }
@@ -20,7 +45,35 @@ export type PreparedResponse = PreparedMessage<ParsedResponse>;
 
 async function withBody<T extends { body: Buffer; headers: ParsedRequest['headers'] }>(parsed: T): Promise<PreparedMessage<T>> {
   if (parsed.body.length === 0) return { parsed };
+  const scanned = scannedBody(parsed.body, parsed.headers);
+  if (scanned) return { parsed, scanned };
   return { parsed, body: await decodeBodyAsync(parsed.body, parsed.headers) };
+}
+
+/**
+ * A gzip'd text body that will keep only fragments — a script or style sheet (a type
+ * analysis only scans, see text-policy), or any text body whose gzip trailer announces
+ * more than LARGE_BODY_BYTES — is gunzipped piece by piece straight into the fragment
+ * scanner: the decoded body, often megabytes, is never held. Undefined when the body
+ * takes the usual way: other types and codings, bodies that keep their text (small,
+ * UTF-16, smaller than announced), failures.
+ */
+function scannedBody(raw: Buffer, headers: Header[]): ScannedBody | undefined {
+  const type = headerValue(headers, 'content-type');
+  if (isTextType(type) !== true || /^utf-?16/i.test(charsetFromContentType(type) ?? '')) return undefined;
+  const large = gzipAnnouncedSize(raw) > LARGE_BODY_BYTES;
+  if (analysisReadsType(type) !== false && !large) return undefined;
+  // Pieces are scanned as they come: gathering small ones into larger windows would copy them.
+  const scanner = createFragmentScanner({ minWindowBytes: 16 << 10 });
+  let first = true;
+  let utf16 = false;
+  const streamed = streamGzipBody(raw, headers, (piece) => {
+    if (first && ((piece[0] === 0xff && piece[1] === 0xfe) || (piece[0] === 0xfe && piece[1] === 0xff))) utf16 = true;
+    first = false;
+    if (!utf16) scanner.push(piece);
+  });
+  if (!streamed || utf16 || streamed.decodedBytes <= (large ? LARGE_BODY_BYTES : ALWAYS_TEXT_BYTES)) return undefined;
+  return { size: streamed.decodedBytes, decodedFrom: streamed.decodedFrom, problems: streamed.problems, fragments: scanner.end() };
 }
 
 /** undefined when the bytes do not start with a request line. */

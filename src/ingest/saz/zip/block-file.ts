@@ -22,6 +22,8 @@ export class BlockFile {
   private readonly pendingHash = new Map<number, Buffer>();
   private highWater = 0;
   private digest: string | undefined;
+  /** Buffers of evicted blocks, ready to load another block into (see retire). */
+  private readonly spare: Buffer[] = [];
 
   private constructor(
     private readonly handle: FileHandle,
@@ -48,10 +50,10 @@ export class BlockFile {
     return this.highWater;
   }
 
-  /** Reads without caching (central directory, one-off lookups). */
-  async readDirect(offset: number, length: number): Promise<Buffer> {
+  /** Reads without caching (central directory, one-off lookups); into `into` when it is large enough. */
+  async readDirect(offset: number, length: number, into?: Buffer): Promise<Buffer> {
     const len = Math.max(0, Math.min(length, this.size - offset));
-    const buf = Buffer.allocUnsafe(len);
+    const buf = into && into.length >= len ? into.subarray(0, len) : Buffer.allocUnsafe(len);
     let done = 0;
     // Bounded: every pass either reads at least one byte or stops.
     while (done < len) {
@@ -106,13 +108,28 @@ export class BlockFile {
     block.catch(() => undefined);
     while (this.blocks.size > CACHED_BLOCKS) {
       const oldest = this.blocks.keys().next().value as number;
+      this.blocks.get(oldest)!.then((buf) => this.retire(buf), () => undefined);
       this.blocks.delete(oldest);
     }
   }
 
+  /**
+   * An evicted block's buffer is loaded into again instead of allocating 2 MiB per block
+   * (the whole file went through fresh buffers, garbage outside the JS heap). Readers use
+   * a block's bytes synchronously once their read resolves (MemberReader copies what it
+   * keeps or hands to the thread pool), so after one turn of the event loop nobody looks
+   * at it any more. Blocks the inline hash may still hold are never reused.
+   */
+  private retire(buf: Buffer): void {
+    if (this.hash.wantsBlocks || buf.length !== BLOCK_BYTES) return;
+    setImmediate(() => {
+      if (this.spare.length < CACHED_BLOCKS) this.spare.push(buf);
+    });
+  }
+
   private async load(index: number): Promise<Buffer> {
     const offset = index * BLOCK_BYTES;
-    const buf = await this.readDirect(offset, BLOCK_BYTES);
+    const buf = await this.readDirect(offset, BLOCK_BYTES, this.spare.pop());
     this.highWater = Math.max(this.highWater, offset + buf.length);
     this.feedHash(index, buf);
     return buf;
@@ -166,6 +183,7 @@ export class BlockFile {
   async close(): Promise<void> {
     if (this.digest === undefined) this.hash.dispose();
     this.blocks.clear();
+    this.spare.length = 0;
     this.pendingHash.clear();
     await this.handle.close();
   }

@@ -6,9 +6,9 @@
  * small members, so it only handles encrypted members and rare methods.
  */
 import { promisify } from 'node:util';
-import { constants, createInflateRaw, inflateRaw, inflateRawSync } from 'node:zlib';
+import { createInflateRaw, inflateRaw, inflateRawSync } from 'node:zlib';
 import type { BlockFile } from './block-file.js';
-import { inflateMember } from './raw-inflater.js';
+import { inflateRawExact, inflateRawStart } from '../../zlib-engines.js';
 import type { ZipMember } from './central-directory.js';
 import { ZipJsMembers, ZipMemberError, type CappedBytes } from './zipjs-members.js';
 
@@ -113,12 +113,7 @@ export class MemberReader {
     if (MemberReader.needsZipJs(member) || member.uncompressedSize > MAX_MEMBER_BYTES) return undefined;
     const data = await this.file.read(await this.dataStart(member), Math.min(compressedBytes, member.compressedSize));
     if (member.method === 0) return Buffer.from(data.subarray(0, maxBytes));
-    try {
-      // A sync flush takes whatever the cut-off input yields, where a finish would call it truncated.
-      return inflateRawSync(data, { finishFlush: constants.Z_SYNC_FLUSH, maxOutputLength: maxBytes, chunkSize: Math.min(maxBytes, 64 << 10) });
-    } catch {
-      return undefined;
-    }
+    return inflateRawStart(data, maxBytes);
   }
 
   private async dataStart(member: ZipMember): Promise<number> {
@@ -131,18 +126,19 @@ export class MemberReader {
     // zlib's default 16 KB output chunks cost an allocation (and, async, a thread-pool
     // round trip) each; sizing the chunk from the directory's size makes it one step.
     // A member announcing more than the cap is a bomb or a huge download: cut at once.
-    if (expectedSize > cap) return inflatePrefix(data, cap);
+    // Copies below: the thread pool reads them while the block they came from may be loaded into again.
+    if (expectedSize > cap) return inflatePrefix(Buffer.from(data), cap);
     // The one-step attempt stops just past the announced size: a directory that
     // understates it (a lying bomb) must not make zlib grow in tiny chunks up to the cap.
     const options = { maxOutputLength: Math.max(64, expectedSize), chunkSize: Math.max(64, Math.min(expectedSize, MAX_CHUNK_BYTES, cap)) };
     try {
       if (expectedSize < ASYNC_INFLATE_BYTES) {
-        const reused = expectedSize < cap ? inflateMember(data, expectedSize) : undefined;
+        const reused = expectedSize < cap ? inflateRawExact(data, expectedSize) : undefined;
         return { bytes: reused ?? inflateRawSync(data, options), truncated: false };
       }
-      return { bytes: await inflateRawAsync(data, options), truncated: false };
+      return { bytes: await inflateRawAsync(Buffer.from(data), options), truncated: false };
     } catch (e) {
-      if (tooLarge(e)) return inflatePrefix(data, cap);
+      if (tooLarge(e)) return inflatePrefix(Buffer.from(data), cap);
       throw new ZipMemberError('corrupt deflate data');
     }
   }
