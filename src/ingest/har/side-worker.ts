@@ -57,7 +57,8 @@ function sharedWorker(): Worker | null {
   if (worker !== undefined) return worker;
   try {
     validatorPath = createRequire(import.meta.url).resolve('har-validator/lib/async.js');
-    const w = new Worker(SIDE_WORKER_SOURCE, { eval: true });
+    // A small young generation: the thread parses a few sampled entries at a time, and every MiB it keeps counts in peak memory.
+    const w = new Worker(SIDE_WORKER_SOURCE, { eval: true, resourceLimits: { maxYoungGenerationSizeMb: 4 } });
     w.on('message', (m: ResultMessage) => {
       const pending = waiting.get(m.id);
       waiting.delete(m.id);
