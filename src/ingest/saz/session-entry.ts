@@ -6,7 +6,6 @@
 import { headerValue, type Entry, type EntryRequest, type EntryResponse } from '../../model/index.js';
 import { requestUrl, splitAuthority, type ParsedResponse } from '../http/index.js';
 import type { HeaderInterner } from '../intern.js';
-import { makeBodyRef, scannedBodyRef, unreadBinaryBodyRef } from './body-ref.js';
 import {
   BIT_IS_BLIND_TUNNEL,
   BIT_IS_DECRYPTING_TUNNEL,
@@ -14,6 +13,7 @@ import {
   BIT_RESPONSE_GENERATED_BY_FIDDLER,
   type SessionMetadata,
 } from './metadata.js';
+import { bodyRefOf } from './session-bodies.js';
 import type { PreparedRequest, PreparedResponse } from './session-messages.js';
 import type { SazSession } from './sessions.js';
 
@@ -41,8 +41,6 @@ export interface EntryContext {
   /** Shares repeated short strings (flags, process names) between the entries of this file. */
   interner?: HeaderInterner;
 }
-
-const TRUNCATED = 'truncated: member larger than the 512 MB limit';
 
 /** SessionFlags worth showing, under the names the UI uses. */
 const FLAG_META: Record<string, string> = {
@@ -78,14 +76,8 @@ function buildRequest(parts: SessionParts, ctx: EntryContext, https: boolean, pr
     if (port !== 80) ctx.tlsTunnelHosts.add(host.toLowerCase());
   }
   const request: EntryRequest = { method: parsed.method, url: url.url, httpVersion: parsed.httpVersion, headers: parsed.headers };
-  const decoded = parts.request?.body;
-  const scanned = parts.request?.scanned;
-  if (decoded || scanned) {
-    const location = { kind: 'saz-member' as const, path: ctx.path, member: ctx.session.request.name };
-    const type = headerValue(parsed.headers, 'content-type');
-    const extra = parts.requestTruncated ? [TRUNCATED] : [];
-    request.body = decoded ? makeBodyRef(decoded, type, location, extra) : scannedBodyRef(scanned!, type, location, extra);
-  }
+  const body = bodyRefOf(parts.request!, ctx.path, ctx.session.request.name, parts.requestTruncated === true);
+  if (body) request.body = body;
   return request;
 }
 
@@ -111,16 +103,10 @@ function buildResponse(parts: SessionParts, ctx: EntryContext, problems: string[
     problems.push('status line not readable');
     return { status: 0, statusText: '', httpVersion: '', headers: [], error: 'unreadable response' };
   }
-  const { parsed, body: decoded, scanned, unreadBinaryBytes } = parts.response;
+  const { parsed } = parts.response;
   const response: EntryResponse = { status: parsed.status, statusText: parsed.statusText, httpVersion: parsed.httpVersion, headers: parsed.headers };
-  if (decoded || scanned || unreadBinaryBytes !== undefined) {
-    const location = { kind: 'saz-member' as const, path: ctx.path, member: ctx.session.response!.name };
-    const type = headerValue(parsed.headers, 'content-type');
-    const extra = parts.responseTruncated ? [TRUNCATED] : [];
-    if (decoded) response.body = makeBodyRef(decoded, type, location, extra);
-    else if (scanned) response.body = scannedBodyRef(scanned, type, location, extra);
-    else response.body = unreadBinaryBodyRef(unreadBinaryBytes!, type, location);
-  }
+  const body = bodyRefOf(parts.response, ctx.path, ctx.session.response!.name, parts.responseTruncated === true);
+  if (body) response.body = body;
   const location = headerValue(parsed.headers, 'location');
   if (location !== undefined && parsed.status >= 300 && parsed.status < 400) response.redirectURL = location;
   const error = fiddlerError(parsed, response.body?.text, parts.metadata);
