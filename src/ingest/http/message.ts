@@ -14,8 +14,6 @@ export interface ParsedRequest {
   headers: Header[];
   /** Body as on the wire (maybe chunked, maybe compressed). */
   body: Buffer;
-  /** The bytes before the body: start line and header section. */
-  head: Buffer;
   problems: string[];
 }
 
@@ -25,8 +23,6 @@ export interface ParsedResponse {
   httpVersion: string;
   headers: Header[];
   body: Buffer;
-  /** The bytes before the body: status line and header section. */
-  head: Buffer;
   problems: string[];
 }
 
@@ -41,7 +37,6 @@ export function parseRequest(message: Buffer, interner?: HeaderInterner): Parsed
     httpVersion: line.httpVersion,
     headers: head.headers,
     body: message.subarray(head.bodyStart),
-    head: message.subarray(0, head.bodyStart),
     problems: head.problems,
   };
 }
@@ -57,7 +52,6 @@ export function parseResponse(message: Buffer, interner?: HeaderInterner): Parse
     httpVersion: line.httpVersion,
     headers: head.headers,
     body: message.subarray(head.bodyStart),
-    head: message.subarray(0, head.bodyStart),
     problems: head.problems,
   };
 }

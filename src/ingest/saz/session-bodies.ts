@@ -1,7 +1,7 @@
 /**
- * The BodyRefs of a session's request and response, from what loading prepared:
- * decoded bytes, a body scanned while it was decoded, a media body known from its
- * head, or a BodyRef already built (by the loading thread).
+ * The BodyRef of a session's request or response, from what loading prepared:
+ * decoded bytes, a body scanned while it was decoded, or a media body known from
+ * its head.
  */
 import { headerValue, type BodyRef } from '../../model/index.js';
 import { makeBodyRef, scannedBodyRef, unreadBinaryBodyRef } from './body-ref.js';
@@ -11,7 +11,6 @@ const TRUNCATED = 'truncated: member larger than the 512 MB limit';
 
 /** `path`: the SAZ; `member`: the message's member name (where the body is read back from). */
 export function bodyRefOf(prepared: PreparedRequest | PreparedResponse, path: string, member: string, truncated: boolean): BodyRef | undefined {
-  if (prepared.ref) return prepared.ref;
   const { body: decoded, scanned, unreadBinaryBytes } = prepared;
   if (!decoded && !scanned && unreadBinaryBytes === undefined) return undefined;
   const location = { kind: 'saz-member' as const, path, member };

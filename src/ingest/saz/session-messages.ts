@@ -4,7 +4,7 @@
  * inflated on the thread pool while earlier sessions are being built.
  */
 import type { HeaderInterner } from '../intern.js';
-import { headerValue, type BodyRef, type Header } from '../../model/index.js';
+import { headerValue, type Header } from '../../model/index.js';
 import {
   charsetFromContentType,
   decodeBodyAsync,
@@ -38,8 +38,6 @@ export interface PreparedMessage<T> {
   scanned?: ScannedBody;
   /** Instead of `body`: a binary body of this many bytes that was never inflated (see binaryResponseFromHead). */
   unreadBinaryBytes?: number;
-  /** Instead of all the above: the BodyRef itself, built by the thread that loaded the session. */
-  ref?: BodyRef;
 }
 
 export type PreparedRequest = PreparedMessage<ParsedRequest>;
