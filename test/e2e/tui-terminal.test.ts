@@ -71,14 +71,14 @@ describe.skipIf(!HAS_TMUX)('interactive timeline in a real terminal (tmux, 80×2
     await waitFor(/\[timeline/);
 
     keys('f');
-    await waitFor(/filter: /);
+    await waitFor(/^filter: /m); // the prompt line itself, not the status bar's "filter: …"
     keys('~aadsts');
     keys('Enter');
     await waitFor(/filter: ~aadsts/);
     await waitFor(/No entry matches the filter ~aadsts/);
 
     keys('f');
-    await waitFor(/filter: /);
+    await waitFor(/^filter: /m); // the prompt line itself, not the status bar's "filter: …"
     keys('C-u');
     keys('~c 401');
     keys('Enter');
