@@ -27,7 +27,8 @@ export function judge(results, traces) {
     const jp = find(results, ref.id, 'json-parse');
     if (ok(ta) && ok(jp)) {
       const r = jp.medianMs / ta.medianMs;
-      add(`end to end vs JSON.parse (${ref.label})`, '≥ 1.0× (aim 1.5×)', x(r), r >= 1);
+      // The goal is stated for 100 MiB; on a small file start-up dominates, so other sizes are shown, not judged.
+      add(`end to end vs JSON.parse (${ref.label})`, '≥ 1.0× (aim 1.5×) on 100 MiB', x(r), ref.sizeBytes === 100 * MIB ? r >= 1 : null);
     } else add(`end to end vs JSON.parse (${ref.label})`, '≥ 1.0× (aim 1.5×)', 'not measured', null);
   }
 
