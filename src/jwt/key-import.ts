@@ -1,4 +1,5 @@
-import { importJWK, importX509, type CryptoKey, type JWK } from 'jose';
+import type { CryptoKey, JWK } from 'jose';
+import { loadJose } from './jose-lazy.js';
 import type { JsonWebKey } from './jwk.js';
 
 /** Why a JWKS entry could not become a verification key for the token's alg. */
@@ -47,6 +48,7 @@ async function importFresh(jwk: JsonWebKey, alg: string): Promise<CryptoKey> {
   if (jwk.kty !== undefined && jwk.kty !== expectedKty) {
     throw new KeyImportError(`alg ${alg} cannot be verified with a ${String(jwk.kty)} key`, 'mismatch');
   }
+  const { importJWK, importX509 } = await loadJose();
   try {
     if (hasMaterial) {
       // Only the public members: alg/use/key_ops on captured keys must not veto the check.

@@ -1,5 +1,3 @@
-import { base64url } from 'jose';
-
 /** Why one dot-separated part of a compact token could not be read as a JSON object. */
 export type SegmentFailure = 'empty' | 'base64url' | 'json' | 'object';
 
@@ -7,8 +5,8 @@ export type SegmentResult =
   | { ok: true; value: Record<string, unknown> }
   | { ok: false; failure: SegmentFailure };
 
-// jose's decoder falls back to atob on Node 20, which tolerates whitespace and
-// mixes alphabets; a strict check first keeps "not base64url" distinct from "not JSON".
+// Buffer's base64url decoder skips characters outside the alphabet; the strict
+// check first keeps "not base64url" distinct from "not JSON".
 const BASE64URL = /^[A-Za-z0-9_-]*={0,2}$/;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -22,7 +20,7 @@ export function decodeJsonSegment(part: string): SegmentResult {
   if (!isBase64url(part)) return { ok: false, failure: 'base64url' };
   let text: string;
   try {
-    text = utf8.decode(base64url.decode(part.replace(/=+$/, '')));
+    text = utf8.decode(Buffer.from(part.replace(/=+$/, ''), 'base64url'));
   } catch {
     return { ok: false, failure: 'base64url' };
   }

@@ -1,4 +1,4 @@
-import { compactVerify, errors } from 'jose';
+import { loadJose } from './jose-lazy.js';
 import type { SignatureStatus } from '../model/index.js';
 import { isGraphAudience } from './audience.js';
 import { decodeToken, type DecodedToken } from './decode.js';
@@ -60,6 +60,7 @@ async function tryKey(compact: string, key: JsonWebKey, alg: string): Promise<At
     if (error instanceof KeyImportError) return { ...base, outcome: error.reason, detail: error.message };
     return { ...base, outcome: 'unsupported', detail: 'key could not be imported' };
   }
+  const { compactVerify, errors } = await loadJose();
   try {
     await compactVerify(compact, cryptoKey, { algorithms: [alg] });
     return { ...base, outcome: 'valid', detail: 'signature verifies' };
