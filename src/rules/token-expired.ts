@@ -11,7 +11,7 @@ import { hasClaims, isMicrosoftToken } from './support/credential-uses.js';
 import { iso, isoFromSeconds, refLabel, tokenLabel, uniqueRefs } from './support/evidence.js';
 import { plainRef } from './support/refs.js';
 import { capitalize } from './support/text.js';
-import { orderedRefs, outOfTimeUses, recoveryAfter, type TimedUse } from './support/lifetime.js';
+import { orderedRefs, outOfTimeUses, recoveryAfter, recoveryEvidence, timedUseEvidence, type TimedUse } from './support/lifetime.js';
 
 type IssuedByAudience = Map<string, SessionToken[]>;
 
@@ -39,20 +39,6 @@ function newerTokenBefore(index: IssuedByAudience, t: SessionToken, atMs: number
     if (found) return found;
   }
   return undefined;
-}
-
-function useEvidence(u: TimedUse) {
-  const e: Record<string, unknown> = {
-    entry: plainRef(u.use),
-    sentAt: iso(u.use.sentAt),
-    lateBySeconds: u.bySeconds,
-    status: u.verdict.status,
-    host: u.use.host,
-  };
-  if (u.code) e.code = u.code;
-  if (u.offsetSeconds !== 0) e.serverClockOffsetSeconds = u.offsetSeconds;
-  if (u.serverTimeMs !== undefined) e.serverCurrentTime = iso(u.serverTimeMs);
-  return e;
 }
 
 function findingFor(ctx: RuleContext, index: () => IssuedByAudience, t: SessionToken, exp: number, late: TimedUse[]): FindingDraft {
@@ -93,13 +79,13 @@ function findingFor(ctx: RuleContext, index: () => IssuedByAudience, t: SessionT
     refused: refused.length > 0,
     clockSkewSeconds: tolerance,
     apiOrigins: [...new Set(late.map((u) => u.origin))],
-    uses: late.slice(0, 20).map(useEvidence),
+    uses: late.slice(0, 20).map((u) => timedUseEvidence(u, 'lateBySeconds')),
   };
   if (code) evidence.code = code;
   if (byServerOnly) evidence.measuredBy = 'server message';
   if (t.issuedAt) evidence.issuedAt = plainRef(t.issuedAt);
   if (newer) evidence.newerToken = { token: newer.id, issuedAt: plainRef(newer.issuedAt!) };
-  if (recovery) evidence.recoveredAt = { entry: plainRef(recovery.ref), token: recovery.token, time: iso(recovery.time) };
+  if (recovery) evidence.recoveredAt = recoveryEvidence(recovery);
 
   const advice = byServerOnly
     ? 'The server judged the token expired before its exp by the client clock: check the API host clock (NTP / w32tm /resync) and compare its Date headers with the client.'

@@ -14,7 +14,7 @@ import { iso, isoFromSeconds, refLabel, tokenLabel, uniqueRefs } from './support
 import { plainRef } from './support/refs.js';
 import { capitalize } from './support/text.js';
 import { tokenClockSample, nearestTokenBound } from './support/issuer-clock.js';
-import { orderedRefs, outOfTimeUses, recoveryAfter, type TimedUse } from './support/lifetime.js';
+import { orderedRefs, outOfTimeUses, recoveryAfter, recoveryEvidence, timedUseEvidence, type TimedUse } from './support/lifetime.js';
 import { clockOf, direction, isClearlySkewed } from './support/server-clock.js';
 
 /**
@@ -44,14 +44,6 @@ function issuerClockOf(ctx: RuleContext, t: SessionToken): IssuerClock | undefin
   const bound = s ? nearestTokenBound(s) : 0;
   if (s && Math.abs(bound) > threshold) return { origin: s.origin, skewSeconds: Math.round(bound), direction: direction(bound), source: 'token-times' };
   return undefined;
-}
-
-function useEvidence(u: TimedUse) {
-  const e: Record<string, unknown> = { entry: plainRef(u.use), sentAt: iso(u.use.sentAt), earlyBySeconds: u.bySeconds, status: u.verdict.status, host: u.use.host };
-  if (u.code) e.code = u.code;
-  if (u.offsetSeconds !== 0) e.serverClockOffsetSeconds = u.offsetSeconds;
-  if (u.serverTimeMs !== undefined) e.serverCurrentTime = iso(u.serverTimeMs);
-  return e;
 }
 
 function findingFor(ctx: RuleContext, t: SessionToken, claim: 'nbf' | 'iat', start: number, early: TimedUse[]): FindingDraft {
@@ -92,13 +84,13 @@ function findingFor(ctx: RuleContext, t: SessionToken, claim: 'nbf' | 'iat', sta
     clockSkewSeconds: tolerance,
     marginSeconds: EARLY_MARGIN_SECONDS,
     apiOrigins: [...new Set(early.map((u) => u.origin))],
-    uses: early.slice(0, 20).map(useEvidence),
+    uses: early.slice(0, 20).map((u) => timedUseEvidence(u, 'earlyBySeconds')),
   };
   if (code) evidence.code = code;
   if (byServerOnly) evidence.measuredBy = 'server message';
   if (t.issuedAt) evidence.issuedAt = plainRef(t.issuedAt);
   if (issuerClock) evidence.issuerClock = issuerClock;
-  if (recovery) evidence.recoveredAt = { entry: plainRef(recovery.ref), token: recovery.token, time: iso(recovery.time) };
+  if (recovery) evidence.recoveredAt = recoveryEvidence(recovery);
 
   const advice = issuerClock
     ? `Clocks disagree: the token service (${issuerClock.origin}) and the client/API differ by about ${formatDuration(issuerClock.skewSeconds)}. Entra ID's clock is right, so with Entra fix the API host's and client's time (NTP, w32tm /resync); with a self-hosted token service fix that server's NTP. The API's ClockSkew (TokenValidationParameters.ClockSkew, default 5 min) only hides small differences.`

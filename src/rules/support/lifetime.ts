@@ -9,6 +9,8 @@ import type { SessionToken } from '../../extract/index.js';
 import { refKey } from '../../extract/index.js';
 import type { RuleContext } from '../types.js';
 import { parseDotnetTime } from './dotnet-time.js';
+import { iso } from './evidence.js';
+import { plainRef } from './refs.js';
 import { credentialUses } from './credential-uses.js';
 import { acceptedUsesByOrigin, explainedByEarlierRules, originOfRef, type AcceptedUse } from './session-index.js';
 import { serverOffsetSeconds } from './server-clock.js';
@@ -117,4 +119,18 @@ export function recoveryAfter(ctx: RuleContext, origins: Set<string>, afterMs: n
     }
   }
   return best;
+}
+
+/** Evidence for one out-of-time use; `byKey` names the seconds ("lateBySeconds" / "earlyBySeconds"). */
+export function timedUseEvidence(u: TimedUse, byKey: 'lateBySeconds' | 'earlyBySeconds'): Record<string, unknown> {
+  const e: Record<string, unknown> = { entry: plainRef(u.use), sentAt: iso(u.use.sentAt), [byKey]: u.bySeconds, status: u.verdict.status, host: u.use.host };
+  if (u.code) e.code = u.code;
+  if (u.offsetSeconds !== 0) e.serverClockOffsetSeconds = u.offsetSeconds;
+  if (u.serverTimeMs !== undefined) e.serverCurrentTime = iso(u.serverTimeMs);
+  return e;
+}
+
+/** Evidence for the first accepted call after the refusals. */
+export function recoveryEvidence(recovery: AcceptedUse): Record<string, unknown> {
+  return { entry: plainRef(recovery.ref), token: recovery.token, time: iso(recovery.time) };
 }
