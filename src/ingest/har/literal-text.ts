@@ -44,6 +44,8 @@ export function verifyCut(cut: MediumCut): void {
   cut.verified = true;
 }
 
+const UNICODE_ESCAPE = Buffer.from('\\u', 'latin1');
+
 /** The decoded string and its UTF-8 byte length. */
 export function mediumText(cut: MediumCut): { text: string; bytes: number } {
   const literal = cut.literal;
@@ -52,15 +54,18 @@ export function mediumText(cut: MediumCut): { text: string; bytes: number } {
     cut.verified = true;
     return { text: bytesToString(literal, 1, literal.length - 1), bytes: literal.length - 2 };
   }
+  const ascii = isAscii(literal);
   let text: string;
   try {
-    text = JSON.parse(bytesToString(literal)) as string;
+    text = JSON.parse(literal.toString(ascii ? 'latin1' : 'utf8')) as string;
   } catch {
     throw new LiteralError(cut.offset);
   }
   if (typeof text !== 'string') throw new LiteralError(cut.offset);
   cut.verified = true;
-  return { text, bytes: Buffer.byteLength(text, 'utf8') };
+  // ASCII escapes other than \u decode to ASCII: one byte per character, no need to count.
+  const bytes = ascii && literal.indexOf(UNICODE_ESCAPE) < 0 ? text.length : Buffer.byteLength(text, 'utf8');
+  return { text, bytes };
 }
 
 /** The literal's content decoded from base64, without a UTF-16 copy when it has no escapes. */

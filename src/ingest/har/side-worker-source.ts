@@ -48,6 +48,23 @@ function hashFile(pass, path) {
   });
 }
 
+function checkEntry(pass, validate, e) {
+  let raw;
+  try { raw = JSON.parse(e.text); } catch { return; }
+  pass.checked++;
+  let errors = [];
+  validate(raw, (err) => { errors = (err && err.errors) || []; });
+  if (errors.length > 0) {
+    const slim = errors.map((x) => ({
+      keyword: x.keyword,
+      dataPath: x.dataPath,
+      message: x.message,
+      params: { missingProperty: x.params && x.params.missingProperty },
+    }));
+    pass.entries.push({ index: e.index, reported: e.reported, errors: slim });
+  }
+}
+
 parentPort.on('message', (m) => {
   if (m.type === 'start') {
     const pass = { entries: [], checked: 0 };
@@ -57,23 +74,10 @@ parentPort.on('message', (m) => {
   }
   const pass = passes.get(m.id);
   if (!pass) return;
-  if (m.type === 'entry') {
+  if (m.type === 'entries') {
     const validate = validator(m.validatorPath);
     if (!validate) return;
-    let raw;
-    try { raw = JSON.parse(m.text); } catch { return; }
-    pass.checked++;
-    let errors = [];
-    validate(raw, (err) => { errors = (err && err.errors) || []; });
-    if (errors.length > 0) {
-      const slim = errors.map((e) => ({
-        keyword: e.keyword,
-        dataPath: e.dataPath,
-        message: e.message,
-        params: { missingProperty: e.params && e.params.missingProperty },
-      }));
-      pass.entries.push({ index: m.index, reported: m.reported, errors: slim });
-    }
+    for (const e of m.entries) checkEntry(pass, validate, e);
   } else if (m.type === 'finish') {
     pass.hashed.then((sha256) => {
       passes.delete(m.id);

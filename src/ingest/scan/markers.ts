@@ -124,8 +124,13 @@ const errorKeyEscaped: ContextMarker = {
 };
 
 export const CONTEXT_MARKERS: readonly ContextMarker[] = [aadsts, idx, loginPageError, errorKey];
-/** For bytes that are still JSON-escaped (a string literal's content): both forms. */
-export const ESCAPED_CONTEXT_MARKERS: readonly ContextMarker[] = [...CONTEXT_MARKERS, loginPageErrorEscaped, errorKeyEscaped];
+/**
+ * For bytes that are still JSON-escaped (a string literal's content). Such content
+ * never holds a bare `"` (it would have ended the literal), so the plain forms of the
+ * two markers whose match needs one (`Code"`, `"error…"`) can never match there:
+ * only their escaped forms are searched, which spares two passes over every body.
+ */
+export const ESCAPED_CONTEXT_MARKERS: readonly ContextMarker[] = [aadsts, idx, loginPageErrorEscaped, errorKeyEscaped];
 
 /** Longest distance between a needle hit and its match's start or end. */
 export const MARKER_REACH = 48;
