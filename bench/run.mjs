@@ -5,6 +5,7 @@
  * the results and the goals as Markdown and writes bench/results.json.
  *
  *   --sizes 100MB,1GB   HAR sizes          --saz-size 200MB   SAZ size (0 for none)
+ *   --startup-size 1MB  a small HAR that measures the fixed start-up cost (0 for none)
  *   --rounds 3          rounds per tool    --seed 1           generator seed
  *   --quick             20 MB HAR and SAZ, one round (a smoke check)
  *   --tools a,b         only these tools (trace-audit, ingest-only, json-parse, stream-json, tui-first-screen)
@@ -33,7 +34,11 @@ function plan(args) {
   const quick = args.quick;
   const sizes = (quick ? '20MB' : args.sizes).split(',').map(parseSize);
   const sazSize = parseSize(quick ? '20MB' : args['saz-size']);
-  const traces = sizes.map((sizeBytes) => ({ id: `har-${sizeLabel(sizeBytes)}`, format: 'har', sizeBytes, label: `HAR ${humanSize(sizeBytes)}`, path: join(OUT, `trace-${sizeLabel(sizeBytes)}.har`) }));
+  const harTrace = (sizeBytes, role) => ({ id: `har-${sizeLabel(sizeBytes)}`, format: 'har', sizeBytes, label: `HAR ${humanSize(sizeBytes)}`, path: join(OUT, `trace-${sizeLabel(sizeBytes)}.har`), ...(role ? { role } : {}) });
+  const traces = sizes.map((sizeBytes) => harTrace(sizeBytes));
+  // A small trace run by trace-audit alone: its time is the fixed start-up cost the linearity goal takes out.
+  const startupSize = quick ? 0 : parseSize(args['startup-size']);
+  if (startupSize > 0) traces.unshift(harTrace(startupSize, 'startup'));
   if (sazSize > 0) traces.push({ id: `saz-${sizeLabel(sazSize)}`, format: 'saz', sizeBytes: sazSize, label: `SAZ ${humanSize(sazSize)}`, path: join(OUT, `trace-${sizeLabel(sazSize)}.saz`) });
   return { traces, rounds: quick ? 1 : Number(args.rounds), seed: Number(args.seed), only: args.tools ? new Set(args.tools.split(',')) : undefined };
 }
@@ -52,7 +57,8 @@ async function ensureTraces(traces, seed) {
 }
 
 function toolsFor(trace, traces, only) {
-  const hars = traces.filter((t) => t.format === 'har');
+  if (trace.role === 'startup') return ['trace-audit'].filter((t) => !only || only.has(t));
+  const hars = traces.filter((t) => t.format === 'har' && !t.role);
   const largest = hars.reduce((a, b) => (b.sizeBytes > a.sizeBytes ? b : a), hars[0]);
   const tools = trace.format === 'har' ? ['trace-audit', 'ingest-only', 'json-parse', 'stream-json'] : ['trace-audit', 'ingest-only'];
   if (trace === largest && tuiAvailable(ROOT)) tools.push('tui-first-screen');
@@ -104,7 +110,7 @@ function entryMismatches(results) {
 }
 
 runMain(async () => {
-  const args = parseArgs(process.argv.slice(2), { defaults: { sizes: '100MB,1GB', 'saz-size': '200MB', rounds: '3', seed: '1', quick: false, tools: '', 'update-docs': false } });
+  const args = parseArgs(process.argv.slice(2), { defaults: { sizes: '100MB,1GB', 'saz-size': '200MB', 'startup-size': '1MB', rounds: '3', seed: '1', quick: false, tools: '', 'update-docs': false } });
   if (!existsSync(join(ROOT, 'dist/cli.js'))) throw new Error('dist/ is missing: run "npm run build" first');
   const { traces, rounds, seed, only } = plan(args);
   const machine = machineFacts();
@@ -117,7 +123,7 @@ runMain(async () => {
   const markdown = [`Machine: ${machineLine(machine)}. ${rounds} round(s), median wall time; MiB = 2^20 bytes.`, '', resultsTable(results), '', targetsTable(verdicts), ...(notes ? ['', notes] : [])].join('\n');
   process.stdout.write(`${markdown}\n`);
   const file = join(ROOT, 'bench/results.json');
-  writeFileSync(file, JSON.stringify({ machine, settings: { rounds, seed, traces: traces.map(({ id, format, sizeBytes, fileBytes }) => ({ id, format, sizeBytes, fileBytes })) }, results, targets: verdicts }, null, 2) + '\n');
+  writeFileSync(file, JSON.stringify({ machine, settings: { rounds, seed, traces: traces.map(({ id, format, sizeBytes, fileBytes, role }) => ({ id, format, sizeBytes, fileBytes, ...(role ? { role } : {}) })) }, results, targets: verdicts }, null, 2) + '\n');
   if (args['update-docs']) updateDocs(join(ROOT, 'docs/performance.md'), markdown);
   log(`\nbench finished in ${((performance.now() - started) / 1000).toFixed(0)} s; results in bench/results.json`);
 });

@@ -66,6 +66,12 @@ function checkEntry(pass, validate, e) {
 }
 
 parentPort.on('message', (m) => {
+  if (m.type === 'warm') {
+    const validate = validator(m.validatorPath);
+    // Compiling happens on first use: check one minimal entry so the schemas are ready.
+    if (validate) validate({}, () => {});
+    return;
+  }
   if (m.type === 'start') {
     const pass = { entries: [], checked: 0 };
     pass.hashed = hashFile(pass, m.path);
