@@ -75,6 +75,9 @@ async function runAll(traces, rounds, only) {
       const workDir = join(OUT, 'runs', row.tool);
       const run = await measure(runner.args(row.trace.path, workDir), { cwd: ROOT, workDir });
       const outcome = runner.outcome(run, workDir);
+      // A runner that measures another process (the TUI in a pseudo-terminal) reports that process's memory and CPU.
+      if (outcome.rssKiB !== undefined) run.rssKiB = outcome.rssKiB;
+      if (outcome.cpuMs !== undefined) run.cpuMs = outcome.cpuMs;
       row.runs.push(run);
       row.outcomes.push(outcome);
       const secs = ((outcome.timeMs ?? run.wallMs) / 1000).toFixed(2);
@@ -92,10 +95,9 @@ function summarize({ trace, tool, runs, outcomes }) {
   return {
     trace: trace.id, traceLabel: trace.label, sizeBytes: trace.fileBytes, tool, label: RUNNERS[tool].label,
     status: bad ? bad.status : 'ok', reason: bad?.reason, exitCode: last?.exitCode, signal: last?.signal, error: bad ? last?.error : undefined,
-    rounds: runs.map((r, i) => ({ wallMs: Math.round(r.wallMs), timeMs: Math.round(times[i]), cpuMs: r.cpuMs && Math.round(r.cpuMs), rssKiB: r.rssKiB, exitCode: r.exitCode, entries: outcomes[i].entries, afterLoadMs: outcomes[i].afterLoadMs })),
+    rounds: runs.map((r, i) => ({ wallMs: Math.round(r.wallMs), timeMs: Math.round(times[i]), cpuMs: r.cpuMs && Math.round(r.cpuMs), rssKiB: r.rssKiB, exitCode: r.exitCode, entries: outcomes[i].entries })),
     medianMs, mbPerS: trace.fileBytes / MIB / (medianMs / 1000), peakRssMiB: Math.max(...runs.map((r) => r.rssKiB ?? 0)) / 1024,
     medianCpuMs: median(runs.map((r) => r.cpuMs)), entries: outcomes.find((o) => o.entries !== undefined)?.entries,
-    medianAfterLoadMs: median(outcomes.map((o) => o.afterLoadMs)),
   };
 }
 

@@ -1,47 +1,55 @@
 #!/usr/bin/env node
 /**
- * Time to the interactive timeline's first screen: the real app (dist/tui) with
- * the real loader (analyze) rendered into a fake 120×40 terminal. Prints
- * {"entries", "loadedMs", "firstScreenMs", "afterLoadMs"}: milliseconds since the
- * process started, so they compare with the wall time of the other runners.
+ * Time to the interactive timeline's first screen, as a user sees it: the built
+ * CLI (`bin/trace-audit.js <trace>`) runs in a real pseudo-terminal of 120×40
+ * (util-linux `script`), and the clock stops when the timeline's status line is
+ * on the screen; then `q` quits it. Prints {"entries", "firstScreenMs", "rssKiB",
+ * "cpuMs"}: milliseconds since this process started (so they compare with the wall
+ * time of the other runners), and the peak RSS and CPU time of the CLI process.
  */
-import { createElement } from 'react';
-import { render } from 'ink-testing-library';
-import { App } from '../dist/tui/components/App.js';
-import { analyze } from '../dist/engine/index.js';
-import { readBody } from '../dist/ingest/index.js';
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-/** The timeline's status line; the loading screen never shows it. */
-const TIMELINE_MARK = '[timeline';
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const PROBE_PRELOAD = fileURLToPath(new URL('./lib/rss-preload.mjs', import.meta.url));
+/** The timeline's status line, e.g. "[timeline 1/23,447]"; the loading screen never shows it. */
+const TIMELINE_MARK = /\[timeline [\d,]+\/([\d,]+)/;
 const GIVE_UP_MS = 10 * 60_000;
 
-const path = process.argv[2];
-let loadedMs;
-let entries = 0;
-const options = {
-  async load() {
-    const result = await analyze([path]);
-    entries = result.entries.length;
-    loadedMs = performance.now();
-    return { report: result.report, entries: result.entries };
-  },
-  readBody: (ref) => readBody(ref, {}),
-  showSecrets: false,
-  noColor: true,
-  exportReport: async (_kind, p) => p,
-  defaultExportPath: (kind) => `report.${kind}`,
-};
+const trace = process.argv[2];
+const probe = join(tmpdir(), `trace-audit-tui-probe-${process.pid}.json`);
+rmSync(probe, { force: true });
+const quote = (s) => `'${s.replaceAll("'", `'\\''`)}'`;
+const command = `stty cols 120 rows 40; exec ${quote(process.execPath)} --import ${quote(PROBE_PRELOAD)} bin/trace-audit.js ${quote(trace)}`;
+const child = spawn('script', ['-qfec', command, '/dev/null'], {
+  cwd: ROOT,
+  stdio: ['pipe', 'pipe', 'ignore'],
+  env: { ...process.env, BENCH_RSS_FILE: probe, NO_COLOR: '1', TERM: 'xterm-256color' },
+});
 
-let failure;
-const app = render(createElement(App, { options, size: { columns: 120, rows: 40 }, onExit: (e) => (failure = e ?? new Error('app exited')) }));
-const until = performance.now() + GIVE_UP_MS;
-// Polls the fake terminal; bounded by GIVE_UP_MS.
-while (!(loadedMs !== undefined && (app.lastFrame() ?? '').includes(TIMELINE_MARK)) && !failure) {
-  if (performance.now() > until) throw new Error('no timeline screen within the time limit');
-  await new Promise((resolve) => setTimeout(resolve, 2));
+let screen = '';
+let firstScreenMs;
+let entries;
+const killer = setTimeout(() => child.kill('SIGKILL'), GIVE_UP_MS);
+child.stdout.setEncoding('latin1').on('data', (d) => {
+  if (firstScreenMs !== undefined) return;
+  // Escape sequences can split the mark across chunks: keep a tail and strip them.
+  screen = (screen + d).slice(-8192);
+  const m = TIMELINE_MARK.exec(screen.replace(/\x1b\[[0-9;?]*[a-zA-Z]/g, ''));
+  if (!m) return;
+  firstScreenMs = performance.now();
+  entries = Number(m[1].replaceAll(',', ''));
+  child.stdin.write('q');
+});
+const code = await new Promise((resolve) => child.on('close', resolve));
+clearTimeout(killer);
+const usage = existsSync(probe) ? JSON.parse(readFileSync(probe, 'utf8')) : {};
+rmSync(probe, { force: true });
+if (firstScreenMs === undefined) {
+  process.stderr.write(`no timeline screen (exit ${code})\n`);
+  process.exit(1);
 }
-const firstScreenMs = performance.now();
-app.unmount();
-if (failure) throw failure;
-process.stdout.write(JSON.stringify({ entries, loadedMs: Math.round(loadedMs), firstScreenMs: Math.round(firstScreenMs), afterLoadMs: Math.round(firstScreenMs - loadedMs) }) + '\n');
-process.exit(0);
+process.stdout.write(JSON.stringify({ entries, firstScreenMs: Math.round(firstScreenMs), rssKiB: usage.maxRssKiB, cpuMs: usage.cpuMs }) + '\n');
