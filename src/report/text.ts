@@ -21,6 +21,8 @@ const TOP_HOSTS = 8;
 const MAX_REFS = 6;
 /** Entry columns wider than this are not padded: one long list should not push every message right. */
 const MAX_REFS_WIDTH = 16;
+/** Narrower than this, a message column beside the heads wraps every few words. */
+const MIN_MESSAGE_COLUMN = 40;
 const GROUPS: { severity: Severity; heading: string }[] = [
   { severity: 'error', heading: 'Errors' },
   { severity: 'warning', heading: 'Warnings' },
@@ -89,12 +91,16 @@ function findings(all: readonly Finding[], ctx: Context): string[] {
   const ruleWidth = Math.min(24, Math.max(...all.map((f) => f.rule.length)));
   const idWidth = Math.max(...all.map((f) => f.id.length));
   const refsWidth = Math.min(MAX_REFS_WIDTH, Math.max(...all.map((f) => refsOf(f, ctx).length)));
+  const widths = { severityWidth, ruleWidth, idWidth, refsWidth };
+  // One layout for the whole list: messages beside the heads only when every head leaves them room.
+  const widestHead = Math.max(...all.map((f) => findingHead(f, ctx, widths, true).plain.length + 2));
+  const beside = widestHead <= Math.floor(ctx.width * 0.45) && ctx.width - widestHead >= MIN_MESSAGE_COLUMN;
   const lines: string[] = [];
   for (const group of GROUPS) {
     const members = all.filter((f) => f.severity === group.severity);
     if (!members.length) continue;
     lines.push(ctx.style(group.severity, `${group.heading} (${members.length})`));
-    for (const f of members) lines.push(...findingLines(f, ctx, { severityWidth, ruleWidth, idWidth, refsWidth }));
+    for (const f of members) lines.push(...findingLines(f, ctx, widths, beside));
     lines.push('');
   }
   return lines;
@@ -120,12 +126,12 @@ function findingHead(f: Finding, ctx: Context, widths: Widths, aligned: boolean)
   return { plain: parts.join(''), styled };
 }
 
-/** Message beside the head when there is room, otherwise on the following lines. */
-function findingLines(f: Finding, ctx: Context, widths: Widths): string[] {
+/** Message beside the head (`beside`, the heads in columns), otherwise on the following lines. */
+function findingLines(f: Finding, ctx: Context, widths: Widths, beside: boolean): string[] {
   const message = ctx.clean(f.message || f.title).replace(/\s*\n\s*/g, ' ');
   const head = findingHead(f, ctx, widths, true);
   const prefixWidth = head.plain.length + 2;
-  if (prefixWidth <= Math.floor(ctx.width * 0.6)) {
+  if (beside) {
     const wrapped = wrapWords(message, ctx.width - prefixWidth);
     return wrapped.map((line, i) => (i === 0 ? `${head.styled}  ` : ' '.repeat(prefixWidth)) + line);
   }

@@ -51,11 +51,23 @@ describe('formatText', () => {
   it('wraps a long message under its own column', () => {
     const report = sampleReport();
     report.findings[1]!.message = 'word '.repeat(60).trim();
-    const out = lines(formatText(report, { color: false, width: 80 }));
+    const out = lines(formatText(report, { color: false, width: 120 }));
     const first = out.findIndex((l) => l.startsWith('  F2 '));
     const column = out[first]!.indexOf('word');
     expect(out[first + 1]!.indexOf('word')).toBe(column);
     expect(out[first + 1]!.slice(0, column).trim()).toBe('');
+  });
+
+  it('puts every message under its head when one head is too wide for a message column beside it', () => {
+    const report = sampleReport();
+    report.findings[0]!.entries = Array.from({ length: 12 }, (_, i) => ({ input: 0, index: 100 + i }));
+    const out = lines(formatText(report, { color: false, width: 100 }));
+    for (const id of ['F1', 'F2']) {
+      const head = out.findIndex((l) => l.startsWith(`  ${id} `));
+      expect(out[head + 1]!.startsWith('      ')).toBe(true);
+      expect(out[head + 1]!.trim().length).toBeGreaterThan(0);
+    }
+    expect(out.find((l) => l.startsWith('  F2 '))!.trimEnd()).toBe('  F2 error  aad-error  #17');
   });
 
   it('has no ANSI escapes without colour, and only adds escapes with colour', () => {
