@@ -57,14 +57,27 @@ export async function runAudit(operands: string[], flags: AuditFlags, io: CliIo)
     const readBack = (ref: Parameters<typeof readBody>[0]) => readBody(ref, password ? { password } : {});
 
     if (interactive) {
+      // Reading starts before the terminal UI is loaded (Ink and React take a moment to compile);
+      // the loading screen picks up the latest progress when it subscribes.
+      type Progress = { bytesRead: number; totalBytes: number; entries: number; phase: 'reading' | 'analyzing' };
+      let latest: Progress | undefined;
+      let listener: ((p: Progress) => void) | undefined;
+      const analysis = analyze(inputs.paths, {
+        ...analyzeOptions,
+        onProgress: (p) => {
+          latest = { bytesRead: p.bytesRead, totalBytes: p.totalBytes, entries: p.entries, phase: p.phase };
+          listener?.(latest);
+        },
+      });
+      // Failures are shown by the loading screen, which awaits this promise.
+      analysis.catch(() => undefined);
       const { runTui } = await import('../tui/index.js');
       let result: AnalysisResult | undefined;
       await runTui({
         load: async (onProgress) => {
-          result = await analyze(inputs.paths, {
-            ...analyzeOptions,
-            onProgress: (p) => onProgress({ bytesRead: p.bytesRead, totalBytes: p.totalBytes, entries: p.entries, phase: p.phase }),
-          });
+          listener = onProgress;
+          if (latest) onProgress(latest);
+          result = await analysis;
           return { report: result.report, entries: result.entries };
         },
         readBody: readBack,
