@@ -6,7 +6,7 @@ import { stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { analyze, TOOL_VERSION, type AnalysisResult } from '../engine/index.js';
 import { readBody } from '../ingest/index.js';
-import type { Report } from '../model/index.js';
+import type { Entry, Report } from '../model/index.js';
 import { assertNotAnInput, formatJson, formatMarkdown, formatText, writeOutputAtomic, writeSanitizedHar } from '../report/index.js';
 import { EXIT_FINDINGS, EXIT_OK, UsageError } from './errors.js';
 import { resolveInputs } from './inputs.js';
@@ -58,15 +58,27 @@ export async function runAudit(operands: string[], flags: AuditFlags, io: CliIo)
 
     if (interactive) {
       // Reading starts before the terminal UI is loaded (Ink and React take a moment to compile);
-      // the loading screen picks up the latest progress when it subscribes.
-      type Progress = { bytesRead: number; totalBytes: number; entries: number; phase: 'reading' | 'analyzing' };
+      // the loading screen picks up the latest progress when it subscribes. Entries read so far
+      // go with each report, so the timeline shows them while the rest is read.
+      type Progress = { bytesRead: number; totalBytes: number; entries: number; phase: 'reading' | 'analyzing'; partial?: readonly Entry[] };
       let latest: Progress | undefined;
+      let partial: readonly Entry[] | undefined;
       let listener: ((p: Progress) => void) | undefined;
+      const tell = () => {
+        if (latest) listener?.(partial ? { ...latest, partial } : latest);
+      };
+      const stop = new AbortController();
       const analysis = analyze(inputs.paths, {
         ...analyzeOptions,
+        signal: stop.signal,
         onProgress: (p) => {
           latest = { bytesRead: p.bytesRead, totalBytes: p.totalBytes, entries: p.entries, phase: p.phase };
-          listener?.(latest);
+          tell();
+        },
+        onEntries: (entries) => {
+          partial = entries;
+          latest = { ...(latest ?? { bytesRead: 0, totalBytes: 0, phase: 'reading' as const }), entries: entries.length };
+          tell();
         },
       });
       // Failures are shown by the loading screen, which awaits this promise.
@@ -76,7 +88,7 @@ export async function runAudit(operands: string[], flags: AuditFlags, io: CliIo)
       await runTui({
         load: async (onProgress) => {
           listener = onProgress;
-          if (latest) onProgress(latest);
+          tell();
           result = await analysis;
           return { report: result.report, entries: result.entries };
         },
@@ -84,6 +96,7 @@ export async function runAudit(operands: string[], flags: AuditFlags, io: CliIo)
         showSecrets: settings.showSecrets,
         noColor: !colorWanted(io, io.stdout),
         defaultExportPath: (kind) => defaultExportPath(inputs.displayPaths[0], kind),
+        inputNames: inputs.displayPaths,
         exportReport: async (kind, path) => {
           if (!result) throw new Error('nothing to export yet');
           await assertNotAnInput(path, inputs.paths);
@@ -91,6 +104,9 @@ export async function runAudit(operands: string[], flags: AuditFlags, io: CliIo)
           return path;
         },
       });
+      // Quit while loading: stop reading rather than finish a trace nobody will look at.
+      stop.abort();
+      await analysis.catch(() => undefined);
       return result && shouldFail(result.report.summary.findings, failOn) ? EXIT_FINDINGS : EXIT_OK;
     }
 

@@ -20,6 +20,14 @@ export interface AnalyzeOptions {
   /** Extra JWKS / openid-configuration files (--jwks). */
   jwksFiles?: string[];
   onProgress?: (p: IngestProgress & { phase: 'reading' | 'analyzing' }) => void;
+  /**
+   * The entries read so far (trimmed, file order per input; a live view that keeps
+   * growing), offered with the first entry after each progress report and at the
+   * hundredth, so a viewer can show the timeline while the rest is still being read.
+   */
+  onEntries?: (entries: readonly Entry[]) => void;
+  /** Stops reading at the next entry (the viewer was closed before loading ended); analyze then rejects. */
+  signal?: AbortSignal;
   /** Report time; defaults to the wall clock (only the report's generatedAt uses it). */
   generatedAt?: number;
   /** Display names for inputs (e.g. "-" for stdin spooled to a temp file). */
@@ -34,6 +42,9 @@ export interface AnalysisResult {
   inputs: TraceInfo[];
 }
 
+/** Enough entries to fill a screen: offered at once, before the first progress report. */
+const FIRST_OFFER = 100;
+
 export async function analyze(paths: string[], options: AnalyzeOptions = {}): Promise<AnalysisResult> {
   warmUpForHar(paths);
   const settings: AnalysisSettings = { ...DEFAULT_SETTINGS, ...options.settings };
@@ -43,15 +54,29 @@ export async function analyze(paths: string[], options: AnalyzeOptions = {}): Pr
   const warnings: RunWarning[] = [];
   const inputs: TraceInfo[] = [];
   for (let i = 0; i < paths.length; i++) {
+    let offer = false;
     const reader = await openTrace(paths[i]!, {
       input: i,
       ...(options.password !== undefined ? { password: options.password } : {}),
       onWarning: (w) => warnings.push(w),
-      ...(options.onProgress ? { onProgress: (p: IngestProgress) => options.onProgress!({ ...p, phase: 'reading' }) } : {}),
+      ...(options.onProgress || options.onEntries
+        ? {
+            onProgress: (p: IngestProgress) => {
+              options.onProgress?.({ ...p, phase: 'reading' });
+              offer = true;
+            },
+          }
+        : {}),
     });
     for await (const entry of reader.entries()) {
+      // Leaving the loop closes the reader (its file handle, its helper pass).
+      if (options.signal?.aborted) throw new Error('analysis stopped');
       stats.add(entry);
       extractor.add(entry);
+      if (options.onEntries && (offer || extractor.entriesSoFar().length === FIRST_OFFER)) {
+        offer = false;
+        options.onEntries(extractor.entriesSoFar());
+      }
     }
     const info = { ...reader.info };
     const shown = options.displayPaths?.[i];

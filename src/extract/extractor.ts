@@ -27,6 +27,8 @@ export interface ExtractorOptions {
 export interface Extractor {
   /** Feed entries in any order (file order per input is fine). */
   add(entry: Entry): void;
+  /** The entries added so far, trimmed as the Session keeps them (a live view: it grows with `add`). */
+  entriesSoFar(): readonly Entry[];
   addWarning(w: RunWarning): void;
   finish(inputs: TraceInfo[]): Promise<Session>;
 }
@@ -157,7 +159,7 @@ export function createExtractor(options: ExtractorOptions): Extractor {
     };
   }
 
-  return { add, addWarning: (w) => session.warnings.push(w), finish };
+  return { add, entriesSoFar: () => session.entries, addWarning: (w) => session.warnings.push(w), finish };
 }
 
 /**

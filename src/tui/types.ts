@@ -12,6 +12,11 @@ export interface TuiProgress {
   totalBytes: number;
   entries: number;
   phase: 'reading' | 'analyzing';
+  /**
+   * The entries read so far, when the loader can offer them: the timeline shows them
+   * while the rest is read; findings and tokens come when analysis ends.
+   */
+  partial?: readonly Entry[];
 }
 
 export type ExportKind = 'json' | 'markdown';
@@ -25,4 +30,6 @@ export interface TuiOptions {
   exportReport(kind: ExportKind, path: string): Promise<string>;
   defaultExportPath(kind: ExportKind): string;
   noColor: boolean;
+  /** Input names for the title line while loading (the report names them afterwards). */
+  inputNames?: readonly string[];
 }

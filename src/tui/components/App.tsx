@@ -3,6 +3,7 @@ import { useApp } from 'ink';
 import { type ReactElement, useEffect, useRef, useState } from 'react';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import { type Theme, themeFor } from '../theme.js';
+import { provisionalReport } from '../model/provisional-report.js';
 import type { TuiData, TuiOptions, TuiProgress } from '../types.js';
 import { frameSize } from '../views/frame.js';
 import { failureLines, loadingLines } from '../views/loading-screen.js';
@@ -21,7 +22,10 @@ export interface AppProps {
   onExit?: (error?: Error) => void;
 }
 
-type Phase = { kind: 'loading'; progress?: TuiProgress } | { kind: 'ready'; data: TuiData } | { kind: 'failed'; error: Error };
+type Phase =
+  | { kind: 'loading'; progress?: TuiProgress; partial?: TuiData }
+  | { kind: 'ready'; data: TuiData }
+  | { kind: 'failed'; error: Error };
 
 export function App({ options, size, onExit }: AppProps): ReactElement {
   const { exit } = useApp();
@@ -39,7 +43,11 @@ export function App({ options, size, onExit }: AppProps): ReactElement {
       const now = Date.now();
       if (!live || (now - lastProgress.current < PROGRESS_INTERVAL_MS && progress.phase === 'reading')) return;
       lastProgress.current = now;
-      setPhase({ kind: 'loading', progress });
+      // Entries read so far become a timeline at once; analysis fills in tokens and findings at the end.
+      const partial = progress.partial?.length
+        ? { report: provisionalReport(progress.partial.length, options.inputNames ?? []), entries: [...progress.partial] }
+        : undefined;
+      setPhase({ kind: 'loading', progress, ...(partial ? { partial } : {}) });
     };
     options.load(onProgress).then(
       (data) => live && setPhase({ kind: 'ready', data }),
@@ -60,6 +68,9 @@ export function App({ options, size, onExit }: AppProps): ReactElement {
   let content: ReactElement;
   if (phase.kind === 'ready') {
     content = <MainScreen data={phase.data} options={options} columns={columns} rows={rows} onQuit={() => finish()} />;
+  } else if (phase.kind === 'loading' && phase.partial) {
+    // Same element type and place as the finished timeline: selection and filter carry over.
+    content = <MainScreen data={phase.partial} options={options} columns={columns} rows={rows} onQuit={() => finish()} loading={phase.progress} />;
   } else if (phase.kind === 'failed') {
     content = <StyledLines lines={failureLines(phase.error.message, frame.width, frame.height)} />;
   } else {

@@ -11,7 +11,7 @@ import { buildTimeline } from '../model/timeline.js';
 import { VisibleRows } from '../model/visible-rows.js';
 import { type ControllerContext, handleKey } from '../state/controller.js';
 import { currentView } from '../state/ui-state.js';
-import type { TuiData, TuiOptions } from '../types.js';
+import type { TuiData, TuiOptions, TuiProgress } from '../types.js';
 import { bottomLine, statusLine, titleLine } from '../views/chrome-lines.js';
 import { detailBody } from '../views/detail-screen.js';
 import { detailLabel } from '../views/detail-label.js';
@@ -31,10 +31,13 @@ export interface MainScreenProps {
   columns: number | undefined;
   rows: number | undefined;
   onQuit: () => void;
+  /** Set while the trace is still loading: `data` holds the entries read so far and no analysis. */
+  loading?: TuiProgress | undefined;
 }
 
-export function MainScreen({ data, options, columns, rows, onQuit }: MainScreenProps): ReactElement {
+export function MainScreen({ data, options, columns, rows, onQuit, loading }: MainScreenProps): ReactElement {
   const { showSecrets } = options;
+  const pending = loading !== undefined;
   const model = useMemo(() => buildTimeline(data), [data]);
   const visibleRows = useMemo(() => new VisibleRows(model), [model]);
   const stats = useMemo(() => columnStats(model), [model]);
@@ -77,7 +80,9 @@ export function MainScreen({ data, options, columns, rows, onQuit }: MainScreenP
     panelLineCount: panel.length,
     panelHeight: split.panelHeight,
   };
-  const base = { dispatch, model, visibleRows, findings, tokens, metrics, options, exit: onQuit };
+  // A report written while loading would miss everything analysis has not decided yet.
+  const keyOptions = useMemo(() => (pending ? { ...options, exportReport: refuseExportWhileLoading } : options), [pending, options]);
+  const base = { dispatch, model, visibleRows, findings, tokens, metrics, options: keyOptions, exit: onQuit };
   const baseRef = useRef(base);
   baseRef.current = base;
   const searchTextAt = useCallback((row: number) => cellsOf(model.rows[row]!, model, { showSecrets }).searchText, [model, showSecrets]);
@@ -110,10 +115,10 @@ export function MainScreen({ data, options, columns, rows, onQuit }: MainScreenP
         : [];
       break;
     case 'findings':
-      body = findingsBody({ findings, position: state.findings, height: size.body, width: size.width, panel, panelScroll: state.panelScroll });
+      body = findingsBody({ findings, position: state.findings, height: size.body, width: size.width, panel, panelScroll: state.panelScroll, pending });
       break;
     case 'tokens':
-      body = tokensBody({ tokens, position: state.tokens, height: size.body, width: size.width, span, panel, panelScroll: state.panelScroll });
+      body = tokensBody({ tokens, position: state.tokens, height: size.body, width: size.width, span, panel, panelScroll: state.panelScroll, pending });
       break;
     case 'help':
       body = helpBody(state.helpScroll, size.body, size.width);
@@ -129,6 +134,11 @@ export function MainScreen({ data, options, columns, rows, onQuit }: MainScreenP
     detailLabel: detailRow ? detailLabel(detailRow, model, showSecrets) : '',
     detailRange: scrollRange(state.detail.scroll, detail.length, metrics.paneHeight),
     width: size.width,
+    ...(loading ? { loading } : {}),
   });
-  return <StyledLines lines={[titleLine(model.report, size.width), ...body, status, bottomLine(state, size.width)]} />;
+  return <StyledLines lines={[titleLine(model.report, size.width, loading), ...body, status, bottomLine(state, size.width)]} />;
+}
+
+function refuseExportWhileLoading(): Promise<string> {
+  return Promise.reject(new Error('the trace is still loading; export when analysis has ended'));
 }

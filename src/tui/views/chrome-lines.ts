@@ -1,6 +1,7 @@
 /** Title line, status bar and the prompt/message line around every view. */
 import type { Report } from '../../model/index.js';
 import { formatCount } from '../format/units.js';
+import type { TuiProgress } from '../types.js';
 import type { ViewName } from '../keys/bindings.js';
 import { renderEdit } from '../state/line-edit.js';
 import { DETAIL_TABS, type UiState } from '../state/ui-state.js';
@@ -13,9 +14,21 @@ function baseName(path: string): string {
   return parts[parts.length - 1] || path;
 }
 
-export function titleLine(report: Report, width: number): StyledLine {
+/** What the title and status lines say while the trace is still loading. */
+export function loadingText(progress: TuiProgress): string {
+  if (progress.phase === 'analyzing') return 'analyzing…';
+  return progress.totalBytes > 0 ? `reading ${Math.floor((100 * progress.bytesRead) / progress.totalBytes)}%` : 'reading…';
+}
+
+export function titleLine(report: Report, width: number, loading?: TuiProgress): StyledLine {
   const first = report.inputs[0];
   const names = first ? baseName(first.path) + (report.inputs.length > 1 ? ` +${report.inputs.length - 1}` : '') : 'trace';
+  if (loading) {
+    return fitLine(
+      [seg('trace-audit', 'title'), seg(` ${printable(names)} · ${formatCount(report.summary.entries)} entries so far · `), seg(loadingText(loading), 'accent')],
+      width,
+    );
+  }
   const f = report.summary.findings;
   return fitLine(
     [
@@ -62,6 +75,8 @@ export interface StatusInput {
   /** "1-18/45" when the detail content is longer than the pane. */
   detailRange: string;
   width: number;
+  /** Set while the trace is still loading (the timeline shows what has been read). */
+  loading?: TuiProgress;
 }
 
 export function statusLine(input: StatusInput): StyledLine {
@@ -93,8 +108,10 @@ export function statusLine(input: StatusInput): StyledLine {
       break;
   }
   const line: StyledLine = [seg(where, 'accent')];
+  const loading = input.loading ? ` ${loadingText(input.loading)}` : '';
+  if (loading) line.push(seg(loading, 'muted'));
   if (state.filterText) line.push(seg(' filter: '), seg(printable(state.filterText), 'warning'));
-  const used = where.length + (state.filterText ? 9 + state.filterText.length : 0);
+  const used = where.length + loading.length + (state.filterText ? 9 + state.filterText.length : 0);
   const hints = hintText(view, input.width - used - 2);
   const gap = input.width - used - hints.length;
   if (hints && gap >= 2) line.push(seg(' '.repeat(gap)), seg(hints, 'muted'));

@@ -30,10 +30,13 @@ export interface FindingsScreenInput {
   width: number;
   panel: readonly StyledLine[];
   panelScroll: number;
+  /** Analysis has not ended yet: there are no findings to show so far. */
+  pending?: boolean;
 }
 
 export function findingsBody(input: FindingsScreenInput): StyledLine[] {
   const { findings, position, height, width } = input;
+  if (input.pending) return fillBody([[seg('  The trace is still loading: findings appear when analysis ends.', 'muted')]], height, width);
   if (findings.length === 0) return fillBody([[seg('  No findings: nothing in this trace looks wrong.', 'muted')]], height, width);
   const { listHeight, panelHeight } = findingsLayout(findings.length, height);
   const { start, end } = visibleRange(position, listHeight, findings.length);

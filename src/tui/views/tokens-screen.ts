@@ -47,10 +47,13 @@ export interface TokensScreenInput {
   span: TimeSpan;
   panel: readonly StyledLine[];
   panelScroll: number;
+  /** Analysis has not ended yet: there are no tokens to show so far. */
+  pending?: boolean;
 }
 
 export function tokensBody(input: TokensScreenInput): StyledLine[] {
   const { tokens, position, height, width } = input;
+  if (input.pending) return fillBody([[seg('  The trace is still loading: tokens appear when analysis ends.', 'muted')]], height, width);
   if (tokens.length === 0) return fillBody([[seg('  No tokens were found in this trace.', 'muted')]], height, width);
   const layout = tokenTableLayout(width);
   const { listHeight, panelHeight } = tokensLayout(tokens.length, height);
