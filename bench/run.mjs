@@ -95,9 +95,10 @@ function summarize({ trace, tool, runs, outcomes }) {
   return {
     trace: trace.id, traceLabel: trace.label, sizeBytes: trace.fileBytes, tool, label: RUNNERS[tool].label,
     status: bad ? bad.status : 'ok', reason: bad?.reason, exitCode: last?.exitCode, signal: last?.signal, error: bad ? last?.error : undefined,
-    rounds: runs.map((r, i) => ({ wallMs: Math.round(r.wallMs), timeMs: Math.round(times[i]), cpuMs: r.cpuMs && Math.round(r.cpuMs), rssKiB: r.rssKiB, exitCode: r.exitCode, entries: outcomes[i].entries })),
+    rounds: runs.map((r, i) => ({ wallMs: Math.round(r.wallMs), timeMs: Math.round(times[i]), cpuMs: r.cpuMs && Math.round(r.cpuMs), rssKiB: r.rssKiB, exitCode: r.exitCode, entries: outcomes[i].entries, ...(outcomes[i].completeMs !== undefined ? { completeMs: Math.round(outcomes[i].completeMs) } : {}) })),
     medianMs, mbPerS: trace.fileBytes / MIB / (medianMs / 1000), peakRssMiB: Math.max(...runs.map((r) => r.rssKiB ?? 0)) / 1024,
     medianCpuMs: median(runs.map((r) => r.cpuMs)), entries: outcomes.find((o) => o.entries !== undefined)?.entries,
+    medianCompleteMs: median(outcomes.map((o) => o.completeMs)),
   };
 }
 

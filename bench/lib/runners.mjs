@@ -48,8 +48,8 @@ export const RUNNERS = {
     outcome(run) {
       if (run.exitCode !== 0 || !run.output) return { status: 'failed' };
       // The time that counts is the first frame of the timeline, not the process exit; memory and CPU are the CLI's.
-      const { entries, firstScreenMs, rssKiB, cpuMs } = run.output;
-      return { status: 'ok', entries, timeMs: firstScreenMs, rssKiB, cpuMs };
+      const { entries, firstScreenMs, completeMs, rssKiB, cpuMs } = run.output;
+      return { status: 'ok', entries, timeMs: firstScreenMs, completeMs, rssKiB, cpuMs };
     },
   },
 };

@@ -58,7 +58,9 @@ export function judge(results, traces) {
   const ingest = largest && find(results, largest.id, 'ingest-only');
   if (ok(tui) && ok(ingest)) {
     const extra = (tui.medianMs - ingest.medianMs) / 1000;
-    add(`TUI first screen (${largest.label})`, '≤ ingest + 1 s', `ingest ${sign(extra)} s`, largest.sizeBytes >= GIB ? extra <= 1 : null);
+    // The timeline shows while the trace loads; when the analysis is on it too is shown beside.
+    const complete = Number.isFinite(tui.medianCompleteMs) ? `; analysis on screen at ingest ${sign((tui.medianCompleteMs - ingest.medianMs) / 1000)} s` : '';
+    add(`TUI first screen (${largest.label})`, '≤ ingest + 1 s', `${(tui.medianMs / 1000).toFixed(2)} s = ingest ${sign(extra)} s${complete}`, largest.sizeBytes >= GIB ? extra <= 1 : null);
   } else add('TUI first screen', '≤ ingest + 1 s', tui ? tui.status : 'n/a (TUI not measured)', null);
 
   const lin = hars.map((h) => find(results, h.id, 'trace-audit')).filter(ok);
