@@ -117,6 +117,8 @@ function collectMeta(e: Record<string, unknown>, ctx: NormalizeContext): Record<
   }
   put('pageref', e.pageref);
   if (e._fromCache !== undefined && e._fromCache !== false) put('fromCache', e._fromCache);
+  // Chrome marks responses a service worker answered (often replayed from its cache, with their old Date).
+  if (asObject(e.response)?._fetchedViaServiceWorker === true) meta.fromServiceWorker = 'true';
   put('connection', e.connection);
   put('comment', e.comment);
   if (Array.isArray(e._webSocketMessages)) meta.webSocketMessages = String(e._webSocketMessages.length);
