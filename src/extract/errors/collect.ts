@@ -2,7 +2,7 @@ import type { Entry, EntryRef } from '../../model/index.js';
 import { headerValues } from '../../model/index.js';
 import { redactText } from '../../report/redact.js';
 import type { Challenge, ErrorOccurrence, ErrorSource, OAuthError } from '../session.js';
-import { bodyTexts } from '../util/body.js';
+import { bodyTexts, type BodyMarks } from '../util/body.js';
 import { hostOf } from '../util/url.js';
 import { findAadsts, findConfigErrors, findIdx, type CodeHit } from './codes.js';
 import { parseIdxDetails } from './idx-details.js';
@@ -58,7 +58,7 @@ export function collectErrors(
   entry: Entry,
   tokens: string[],
   oauthErrors: { error: OAuthError; source: ErrorSource }[],
-  bodyMayMatter = true,
+  bodyMayMatter: boolean | Readonly<BodyMarks> = true,
 ): EntryErrors {
   const ref = { input: entry.input, index: entry.index };
   const ctx: Context = { entry, ref, tokens, seen: new Set(), out: [] };
@@ -83,9 +83,11 @@ export function collectErrors(
       for (const h of [...findIdx(desc), ...findAadsts(desc)]) add(ctx, h, 'www-authenticate', oauth);
     }
   }
+  // Marks describe the body's text; fragments (a large body) are searched in full.
+  const known = typeof bodyMayMatter === 'object' && entry.response.body?.text !== undefined ? bodyMayMatter : undefined;
   for (const text of bodyMayMatter ? bodyTexts(entry.response.body) : []) {
-    // One pass decides whether any of the three searches below can find something.
-    if (!ANY_CODE.test(text)) continue;
+    // One pass (or the marks) decides whether any of the three searches below can find something.
+    if (known ? !known.code : !ANY_CODE.test(text)) continue;
     const html = text.includes('$Config') || text.includes('sErrorCode');
     for (const h of findConfigErrors(text)) add(ctx, h, 'html');
     for (const h of findAadsts(text)) add(ctx, h, html ? 'html' : 'body');

@@ -42,6 +42,80 @@ export function mayHoldMarkers(text: string): boolean {
   return ANY_MARKER.test(text);
 }
 
+/**
+ * Which families of ANY_MARKER's needles a response text holds. The searches after
+ * the gate each want one family (JWTs, form inputs, error codes, JSON members), and
+ * most texts that pass the gate hold only one of them: knowing which spares those
+ * searches a full pass each over a text where they would find nothing.
+ */
+export interface BodyMarks {
+  /** `eyJ`: a JWT can be in it. */
+  jwt: boolean;
+  /** `<input` / `<INPUT`: a form_post page can be. */
+  input: boolean;
+  /** `AADSTS`, `IDX` + digit or `sErrorCode`: an error code can be. */
+  code: boolean;
+  /** A member JSON_WORTH_PARSING looks for (its JWT and form needles included). */
+  json: boolean;
+}
+
+/** Nothing known about the text (none, or only fragments): every search runs. */
+export const ALL_MARKS: Readonly<BodyMarks> = { jwt: true, input: true, code: true, json: true };
+const NO_MARKS: Readonly<BodyMarks> = { jwt: false, input: false, code: false, json: false };
+
+const JWT = 1;
+const INPUT = 2;
+const CODE = 4;
+const MEMBER = 8;
+const FAMILY_SOURCES: [number, string][] = [
+  [JWT, 'eyJ'],
+  [MEMBER, '_token|token_endpoint|error_|"keys"|jwks_uri|client_assertion'],
+  [INPUT, '<input|<INPUT'],
+  [CODE, 'AADSTS|IDX\\d|sErrorCode'],
+];
+/** One regex per set of families still unseen (the full set is ANY_MARKER's needles). */
+const familyRegexes: (RegExp | undefined)[] = [];
+
+function regexFor(families: number): RegExp {
+  let re = familyRegexes[families];
+  if (!re) {
+    const sources = FAMILY_SOURCES.filter(([f]) => (families & f) !== 0).map(([, src]) => src);
+    familyRegexes[families] = re = new RegExp(sources.join('|'), 'g');
+  }
+  return re;
+}
+
+function familyOf(match: string): number {
+  if (match === 'eyJ') return JWT;
+  const c = match.charCodeAt(0);
+  if (c === 0x3c) return INPUT;
+  if (c === 0x41 || c === 0x49 || c === 0x73) return CODE; // A(ADSTS), I(DX), s(ErrorCode)
+  return MEMBER;
+}
+
+/**
+ * The families `text` holds. Each pass starts where the last found family was and
+ * looks only for the families not seen yet, so the text is read about once; a text
+ * with none of them costs what the single ANY_MARKER test did.
+ */
+export function bodyMarks(text: string): Readonly<BodyMarks> {
+  let missing = JWT | INPUT | CODE | MEMBER;
+  let from = 0;
+  while (missing !== 0) {
+    const re = regexFor(missing);
+    re.lastIndex = from;
+    const m = re.exec(text);
+    re.lastIndex = 0;
+    if (!m) break;
+    missing &= ~familyOf(m[0]);
+    from = m.index;
+  }
+  if (missing === (JWT | INPUT | CODE | MEMBER)) return NO_MARKS;
+  const jwt = (missing & JWT) === 0;
+  const input = (missing & INPUT) === 0;
+  return { jwt, input, code: (missing & CODE) === 0, json: jwt || input || (missing & MEMBER) === 0 };
+}
+
 /** Parse a JSON object body; undefined when it is not one (or too big to matter here). */
 export function jsonObject(text: string | undefined): Record<string, unknown> | undefined {
   if (!text || text.length > MAX_JSON_PARSE) return undefined;
@@ -66,7 +140,18 @@ export function jsonWorthParsing(text: string | undefined, always = false): Reco
   return jsonObject(text);
 }
 
+/** Several extract steps ask this of the same entry in a row. */
+let lastFormEntry: Entry | undefined;
+let lastFormAnswer = false;
+
 export function isFormBody(entry: Entry): boolean {
+  if (entry === lastFormEntry) return lastFormAnswer;
+  lastFormAnswer = formBodyOf(entry);
+  lastFormEntry = entry;
+  return lastFormAnswer;
+}
+
+function formBodyOf(entry: Entry): boolean {
   const ct = headerValue(entry.request.headers, 'content-type') ?? entry.request.body?.mimeType ?? '';
   if (ct.toLowerCase().includes('application/x-www-form-urlencoded')) return true;
   const t = entry.request.body?.text;

@@ -71,7 +71,22 @@ export interface UrlParams {
   fragment: Map<string, string>;
 }
 
+/**
+ * The last two URLs' parameters: extract reads the request URL's query in several
+ * places per entry, between reads of a Referer or a Location. Callers only read
+ * the maps (copy before changing one).
+ */
+const recentParams: { raw: string; params: UrlParams }[] = [];
+
 export function urlParams(raw: string): UrlParams {
+  for (const r of recentParams) if (r.raw === raw) return r.params;
+  const params = parseUrlParams(raw);
+  if (recentParams.length >= 2) recentParams.shift();
+  recentParams.push({ raw, params });
+  return params;
+}
+
+function parseUrlParams(raw: string): UrlParams {
   const hash = raw.indexOf('#');
   const beforeHash = hash < 0 ? raw : raw.slice(0, hash);
   const q = beforeHash.indexOf('?');
