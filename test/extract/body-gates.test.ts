@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bodyMarks, jsonWorthParsing, mayHoldMarkers } from '../../src/extract/util/body.js';
+import { bodyMarks, jsonWorthParsing, mayHoldMarkers, type BodyMarks } from '../../src/extract/util/body.js';
 import { urlParams } from '../../src/extract/util/url.js';
 import { hostOf, originOf, pathOf } from '../../src/extract/util/url.js';
 
@@ -56,13 +56,14 @@ describe('the one-pass marker check', () => {
 });
 
 describe('the families of markers a text holds', () => {
-  const pieces = ['eyJ', 'access_token', 'client_assertion', '"keys"', 'jwks_uri', 'token_endpoint', 'error_', '<input', '<INPUT', 'AADSTS', 'IDX1', 'sErrorCode', 'ey', 'J', 'IDX', '1', 'error', '_', 'token', 'AADST', 'S', '<inp', 'ut', 'x', ' ', '"'];
+  const read = (m: BodyMarks) => ({ jwt: m.jwt, input: m.input, code: m.code, json: m.json });
+  const pieces = ['eyJ', 'IDXIDX', 'IDX9', 'access_token', 'client_assertion', '"keys"', 'jwks_uri', 'token_endpoint', 'error_', '<input', '<INPUT', 'AADSTS', 'IDX1', 'sErrorCode', 'ey', 'J', 'IDX', '1', 'error', '_', 'token', 'AADST', 'S', '<inp', 'ut', 'x', ' ', '"'];
 
   it('agree with a search for each family on its own (text of random pieces)', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 16 }), (parts) => {
         const text = parts.join('');
-        const marks = bodyMarks(text);
+        const marks = read(bodyMarks(text));
         const input = /<input|<INPUT/.test(text);
         expect(marks).toEqual({
           jwt: text.includes('eyJ'),
@@ -77,9 +78,11 @@ describe('the families of markers a text holds', () => {
   });
 
   it('find a family that appears only after the others', () => {
-    expect(bodyMarks(`${'x'.repeat(5000)}error_ <input AADSTS50011 ${'y'.repeat(5000)} eyJhbGciOi`)).toEqual({ jwt: true, input: true, code: true, json: true });
-    expect(bodyMarks('"keys" then nothing else')).toEqual({ jwt: false, input: false, code: false, json: true });
-    expect(bodyMarks('plain text')).toEqual({ jwt: false, input: false, code: false, json: false });
+    expect(read(bodyMarks('AADSTS50011 then IDX10223 then a "keys" member'))).toEqual({ jwt: false, input: false, code: true, json: true });
+    expect(read(bodyMarks('sErrorCode first, <INPUT later'))).toEqual({ jwt: false, input: true, code: true, json: true });
+    expect(read(bodyMarks(`${'x'.repeat(5000)}error_ <input AADSTS50011 ${'y'.repeat(5000)} eyJhbGciOi`))).toEqual({ jwt: true, input: true, code: true, json: true });
+    expect(read(bodyMarks('"keys" then nothing else'))).toEqual({ jwt: false, input: false, code: false, json: true });
+    expect(read(bodyMarks('plain text'))).toEqual({ jwt: false, input: false, code: false, json: false });
   });
 });
 
