@@ -1,4 +1,5 @@
 /** URL and form helpers that never throw on the odd things traces contain. */
+import { simpleUrlParts, type UrlParts } from './simple-url.js';
 
 export function safeUrl(raw: string): URL | undefined {
   // No scheme, no absolute URL: answer without paying for a thrown error (a HAR of a
@@ -9,12 +10,6 @@ export function safeUrl(raw: string): URL | undefined {
   } catch {
     return undefined;
   }
-}
-
-interface UrlParts {
-  host: string;
-  origin: string;
-  path: string;
 }
 
 const NO_PARTS: UrlParts = { host: '', origin: '', path: '' };
@@ -28,8 +23,10 @@ let lastParts: UrlParts = NO_PARTS;
  */
 function partsOf(raw: string): UrlParts {
   if (raw === lastRaw) return lastParts;
-  const u = safeUrl(raw);
+  const simple = simpleUrlParts(raw);
   lastRaw = raw;
+  if (simple) return (lastParts = simple);
+  const u = safeUrl(raw);
   lastParts = u ? { host: u.host.toLowerCase(), origin: `${u.protocol}//${u.host}`.toLowerCase(), path: u.pathname.toLowerCase() } : NO_PARTS;
   return lastParts;
 }
