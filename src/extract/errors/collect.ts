@@ -60,6 +60,12 @@ export function collectErrors(
   oauthErrors: { error: OAuthError; source: ErrorSource }[],
   bodyMayMatter: boolean | Readonly<BodyMarks> = true,
 ): EntryErrors {
+  // Marks describe the body's text; fragments (a large body) are searched in full.
+  const known = typeof bodyMayMatter === 'object' && entry.response.body?.text !== undefined ? bodyMayMatter : undefined;
+  const texts = bodyMayMatter && !(known && !known.code) ? bodyTexts(entry.response.body) : [];
+  const challengeValues = headerValues(entry.response.headers, 'www-authenticate');
+  // Most entries have none of the three sources: answer without building the context.
+  if (oauthErrors.length === 0 && challengeValues.length === 0 && texts.length === 0) return { errors: [], challenges: [] };
   const ref = { input: entry.input, index: entry.index };
   const ctx: Context = { entry, ref, tokens, seen: new Set(), out: [] };
   for (const { error, source } of oauthErrors) {
@@ -68,7 +74,7 @@ export function collectErrors(
     for (const h of findIdx(error.description ?? '')) add(ctx, h, source, error);
   }
   const challenges: Challenge[] = [];
-  for (const value of headerValues(entry.response.headers, 'www-authenticate')) {
+  for (const value of challengeValues) {
     for (const c of parseWwwAuthenticate(value)) {
       const ch: Challenge = { entry: ref, status: entry.response.status, host: hostOf(entry.request.url), time: entry.startedAt, scheme: c.scheme || 'Bearer', params: {}, tokens };
       for (const [k, v] of Object.entries(c.params)) ch.params[k] = k === 'claims' ? v : redactText(v).slice(0, 1000);
@@ -83,11 +89,9 @@ export function collectErrors(
       for (const h of [...findIdx(desc), ...findAadsts(desc)]) add(ctx, h, 'www-authenticate', oauth);
     }
   }
-  // Marks describe the body's text; fragments (a large body) are searched in full.
-  const known = typeof bodyMayMatter === 'object' && entry.response.body?.text !== undefined ? bodyMayMatter : undefined;
-  for (const text of bodyMayMatter ? bodyTexts(entry.response.body) : []) {
+  for (const text of texts) {
     // One pass (or the marks) decides whether any of the three searches below can find something.
-    if (known ? !known.code : !ANY_CODE.test(text)) continue;
+    if (!known && !ANY_CODE.test(text)) continue;
     const html = text.includes('$Config') || text.includes('sErrorCode');
     for (const h of findConfigErrors(text)) add(ctx, h, 'html');
     for (const h of findAadsts(text)) add(ctx, h, html ? 'html' : 'body');
