@@ -7,3 +7,4 @@ export { parseIdxDetails } from './errors/idx-details.js';
 export { jwksServesIssuer, keyUriServesIssuer } from './keys/verify.js';
 export { jwksFrom } from './keys/metadata.js';
 export { hostOf, originOf, urlParams, safeUrl } from './util/url.js';
+export { RefMap, entriesByRef } from './ref-map.js';
