@@ -24,6 +24,16 @@ export function requestCandidates(entry: Entry): RequestTokenScan {
   const out: TokenCandidate[] = [];
   let emptyBearer = false;
   for (const h of entry.request.headers) {
+    const len = h.name.length;
+    // Lower-casing changes a name's length only for U+0130, which none of these names holds:
+    // only these lengths can name authorization, cookie or referer. Other headers matter
+    // only when they hold a JWT.
+    if (len !== 13 && len !== 6 && len !== 7) {
+      if (!h.value.includes('eyJ')) continue;
+      const other = h.name.toLowerCase();
+      if (!SKIP_HEADERS.has(other)) for (const v of jwtsInText(h.value, 4)) out.push({ value: v, where: 'header', field: other });
+      continue;
+    }
     const name = h.name.toLowerCase();
     if (name === 'authorization') {
       const m = /^\s*(Bearer|PoP)\b\s*(.*)$/i.exec(h.value);

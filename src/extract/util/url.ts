@@ -55,6 +55,8 @@ export function parseParams(text: string): Map<string, string> {
 }
 
 function decodeLoose(s: string): string {
+  // Most names and values have nothing to decode.
+  if (!s.includes('%') && !s.includes('+')) return s;
   const plus = s.replace(/\+/g, ' ');
   try {
     return decodeURIComponent(plus);
