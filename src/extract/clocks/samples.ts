@@ -4,6 +4,18 @@ import type { ClockSample } from '../session.js';
 import { receivedAt } from '../util/body.js';
 import { originOf } from '../util/url.js';
 
+/** Entries close in time share their Date header: the last one's parse is remembered. */
+let lastDate: string | undefined;
+let lastDateMs = NaN;
+
+function parseDate(date: string): number {
+  if (date !== lastDate) {
+    lastDateMs = Date.parse(date);
+    lastDate = date;
+  }
+  return lastDateMs;
+}
+
 /**
  * A Date-header observation, or undefined when the header says nothing about
  * the server's clock right now: no response, served from a cache (browser
@@ -20,7 +32,7 @@ export function clockSampleOf(entry: Entry): ClockSample | undefined {
   if (entry.meta?.fromServiceWorker === 'true') return undefined;
   const date = headerValue(entry.response.headers, 'date');
   if (!date || headerValue(entry.response.headers, 'age') !== undefined) return undefined;
-  const serverMs = Date.parse(date);
+  const serverMs = parseDate(date);
   if (!Number.isFinite(serverMs)) return undefined;
   return {
     entry: { input: entry.input, index: entry.index },
