@@ -15,6 +15,7 @@ export function safeUrl(raw: string): URL | undefined {
 const NO_PARTS: UrlParts = { host: '', origin: '', path: '' };
 let lastRaw: string | undefined;
 let lastParts: UrlParts = NO_PARTS;
+let lastSimple = false;
 
 /**
  * Host, origin and path of a URL, lower-cased. Extract asks for them several times
@@ -25,10 +26,21 @@ function partsOf(raw: string): UrlParts {
   if (raw === lastRaw) return lastParts;
   const simple = simpleUrlParts(raw);
   lastRaw = raw;
+  lastSimple = simple !== undefined;
   if (simple) return (lastParts = simple);
   const u = safeUrl(raw);
   lastParts = u ? { host: u.host.toLowerCase(), origin: `${u.protocol}//${u.host}`.toLowerCase(), path: u.pathname.toLowerCase() } : NO_PARTS;
   return lastParts;
+}
+
+/**
+ * The host of a plain http(s) URL (see simple-url.ts), undefined for any other. The
+ * report's host counts ask first for each entry, and extract's own lookups of the same
+ * URL then find it remembered.
+ */
+export function simpleHostOf(raw: string): string | undefined {
+  const parts = partsOf(raw);
+  return lastSimple ? parts.host : undefined;
 }
 
 export function hostOf(raw: string): string {
