@@ -7,7 +7,7 @@ import type { ErrorSource, OAuthError } from './session.js';
 import { linkAuthorizeResponses } from './link-authorize.js';
 import { authorizeRequestOf } from './oauth/authorize.js';
 import { isTokenEndpointRequest, tokenRequestOf } from './oauth/token-endpoint.js';
-import { jwksSnapshot, metadataFetch, metadataKindOf, oidcMetadata } from './keys/metadata.js';
+import { jwksSnapshot, metadataFetchOfKind, metadataKindOf, oidcMetadata } from './keys/metadata.js';
 import { verifyTokens } from './keys/verify.js';
 import { emptySanitizationFacts, observeSanitization } from './sanitization.js';
 import type { JwksSnapshot, OidcMetadata, Session } from './session.js';
@@ -66,7 +66,8 @@ export function createExtractor(options: ExtractorOptions): Extractor {
     // About one pass over the body text tells which of the searches below can find anything in it.
     const marks = resText === undefined ? ALL_MARKS : bodyMarks(resText);
     const toTokenEndpoint = isTokenEndpointRequest(entry);
-    const always = toTokenEndpoint || metadataKindOf(entry.request.url) !== undefined;
+    const metadataKind = metadataKindOf(entry.request.url);
+    const always = toTokenEndpoint || metadataKind !== undefined;
     const json = marks.json || always ? jsonObject(resText) : undefined;
 
     // Tokens sent in the request.
@@ -136,11 +137,11 @@ export function createExtractor(options: ExtractorOptions): Extractor {
     if (snap) session.jwks.push(snap);
     const oidc = oidcMetadata(entry, json);
     if (oidc) session.oidcMetadata.push(oidc);
-    const fetch = metadataFetch(entry);
+    const fetch = metadataFetchOfKind(entry, metadataKind);
     if (fetch) session.metadataFetches.push(fetch);
     const clock = clockSampleOf(entry);
     if (clock) session.clockSamples.push(clock);
-    observeSanitization(session.sanitization, entry, !!tokenReq || !!authReq);
+    observeSanitization(session.sanitization, entry, !!tokenReq || !!authReq, scan);
 
     session.entries.push(retain(entry));
   }

@@ -57,7 +57,7 @@ describe('tokens sent in requests', () => {
   it('an empty "Authorization: Bearer" is flagged, not turned into a token', () => {
     const b = new TraceBuilder();
     const scan = requestCandidates(b.add({ url: API, headers: { Authorization: 'Bearer ' } }));
-    expect(scan).toEqual({ candidates: [], emptyBearer: true });
+    expect(scan).toEqual({ candidates: [], emptyBearer: true, authorization: 'Bearer ', cookie: false });
   });
 
   it('Basic / NTLM credentials are not bearer tokens', () => {

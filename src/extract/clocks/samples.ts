@@ -1,5 +1,5 @@
 import type { Entry } from '../../model/index.js';
-import { headerValue } from '../../model/index.js';
+import { firstHeader } from '../util/headers.js';
 import type { ClockSample } from '../session.js';
 import { receivedAt } from '../util/body.js';
 import { originOf } from '../util/url.js';
@@ -30,8 +30,8 @@ export function clockSampleOf(entry: Entry): ClockSample | undefined {
   if (entry.meta?.fromCache && entry.meta.fromCache !== 'false' && entry.meta.fromCache !== '') return undefined;
   // A service worker replays stored responses with their old Date (Chrome: _fetchedViaServiceWorker).
   if (entry.meta?.fromServiceWorker === 'true') return undefined;
-  const date = headerValue(entry.response.headers, 'date');
-  if (!date || headerValue(entry.response.headers, 'age') !== undefined) return undefined;
+  const date = firstHeader(entry.response.headers, 'date');
+  if (!date || firstHeader(entry.response.headers, 'age') !== undefined) return undefined;
   const serverMs = parseDate(date);
   if (!Number.isFinite(serverMs)) return undefined;
   return {

@@ -1,5 +1,5 @@
 import type { Entry, EntryRef } from '../../model/index.js';
-import { headerValues } from '../../model/index.js';
+import { allHeaders } from '../util/headers.js';
 import { redactText } from '../../report/redact.js';
 import type { Challenge, ErrorOccurrence, ErrorSource, OAuthError } from '../session.js';
 import { bodyTexts, type BodyMarks } from '../util/body.js';
@@ -63,7 +63,7 @@ export function collectErrors(
   // Marks describe the body's text; fragments (a large body) are searched in full.
   const known = typeof bodyMayMatter === 'object' && entry.response.body?.text !== undefined ? bodyMayMatter : undefined;
   const texts = bodyMayMatter && !(known && !known.code) ? bodyTexts(entry.response.body) : [];
-  const challengeValues = headerValues(entry.response.headers, 'www-authenticate');
+  const challengeValues = allHeaders(entry.response.headers, 'www-authenticate');
   // Most entries have none of the three sources: answer without building the context.
   if (oauthErrors.length === 0 && challengeValues.length === 0 && texts.length === 0) return { errors: [], challenges: [] };
   const ref = { input: entry.input, index: entry.index };

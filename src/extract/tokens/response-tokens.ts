@@ -1,5 +1,5 @@
 import type { Entry } from '../../model/index.js';
-import { headerValues } from '../../model/index.js';
+import { allHeaders } from '../util/headers.js';
 import { ALL_MARKS, bodyTexts, type BodyMarks } from '../util/body.js';
 import { urlParams } from '../util/url.js';
 import { candidatesFromParams, isJwtString, jwtsInText, type TokenCandidate } from './candidates.js';
@@ -29,11 +29,11 @@ const HIDDEN_INPUT = /<input\b[^>]*?\bname=["']?(id_token|code|access_token|stat
 export function responseCandidates(entry: Entry, json: Record<string, unknown> | undefined, bodyMayMatter: boolean | Readonly<BodyMarks> = true): TokenCandidate[] {
   const out: TokenCandidate[] = [];
   const res = entry.response;
-  const locations = new Set<string>(headerValues(res.headers, 'location'));
+  const locations = new Set<string>(allHeaders(res.headers, 'location'));
   if (res.redirectURL) locations.add(res.redirectURL);
   for (const loc of locations) out.push(...redirectCandidates(loc));
 
-  for (const sc of headerValues(res.headers, 'set-cookie')) {
+  for (const sc of allHeaders(res.headers, 'set-cookie')) {
     const first = sc.split(';', 1)[0] ?? '';
     const eq = first.indexOf('=');
     const v = eq < 0 ? '' : first.slice(eq + 1).trim();
