@@ -87,14 +87,17 @@ const OTHER_FAMILIES = /eyJ|<input|<INPUT|AADSTS|IDX\d|sErrorCode/g;
  * searches ask about together.
  */
 class TextMarks implements BodyMarks {
-  private found = 0;
+  private found: number;
   private scanned = false;
 
   constructor(
     private readonly text: string,
     private readonly from: number,
     private readonly first: Family,
-  ) {}
+  ) {
+    // The first marker's family needs no second look: the scan can stop once the other two are seen.
+    this.found = first === 'jwt' ? JWT_BIT : first === 'input' ? INPUT_BIT : first === 'code' ? CODE_BIT : 0;
+  }
 
   private has(family: Family, bit: number): boolean {
     if (this.first === family) return true;
