@@ -6,8 +6,14 @@ import type { ClockSample, OriginClock } from '../session.js';
  * whose order with NaN is its own.
  */
 function sortedValues(list: readonly ClockSample[], value: (s: ClockSample) => number): ArrayLike<number> {
-  const typed = Float64Array.from(list, value);
-  if (!typed.some(Number.isNaN)) return typed.sort();
+  const typed = new Float64Array(list.length);
+  let nan = false;
+  for (let i = 0; i < list.length; i++) {
+    const v = value(list[i]!);
+    typed[i] = v;
+    if (Number.isNaN(v)) nan = true;
+  }
+  if (!nan) return typed.sort();
   return Array.from(typed).sort((a, b) => a - b);
 }
 
