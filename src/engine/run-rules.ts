@@ -1,5 +1,5 @@
-import type { AnalysisSettings, Entry, EntryRef, FindingDraft, RunWarning } from '../model/index.js';
-import type { Session, SessionToken } from '../extract/index.js';
+import type { AnalysisSettings, EntryRef, FindingDraft, RunWarning } from '../model/index.js';
+import { entriesByRef, type Session, type SessionToken } from '../extract/index.js';
 import type { Rule, RuleContext } from '../rules/types.js';
 
 export interface RuleRun {
@@ -14,7 +14,7 @@ export interface RuleRun {
  */
 export function runRules(rules: readonly Rule[], session: Session, settings: AnalysisSettings): RuleRun {
   const tokens = new Map<string, SessionToken>(session.tokens.map((t) => [t.id, t]));
-  const entries = new Map<string, Entry>(session.entries.map((e) => [`${e.input}:${e.index}`, e]));
+  const entries = entriesByRef(session);
   const findings: FindingDraft[] = [];
   const warnings: RunWarning[] = [];
   for (const rule of rules) {
@@ -22,7 +22,7 @@ export function runRules(rules: readonly Rule[], session: Session, settings: Ana
       session,
       settings,
       token: (id) => tokens.get(id),
-      entry: (ref: EntryRef) => entries.get(`${ref.input}:${ref.index}`),
+      entry: (ref: EntryRef) => entries.get(ref),
       previous: findings,
     };
     try {

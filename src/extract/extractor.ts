@@ -1,4 +1,4 @@
-import type { AnalysisSettings, Entry, EntryRef, RunWarning, TraceInfo } from '../model/index.js';
+import type { AnalysisSettings, Entry, EntryRef, RunWarning, TokenIssue, TokenUse, TraceInfo } from '../model/index.js';
 import { estimateOriginClocks } from './clocks/estimate.js';
 import { clockSampleOf } from './clocks/samples.js';
 import { collectErrors } from './errors/collect.js';
@@ -7,14 +7,14 @@ import type { ErrorSource, OAuthError } from './session.js';
 import { linkAuthorizeResponses } from './link-authorize.js';
 import { authorizeRequestOf } from './oauth/authorize.js';
 import { isTokenEndpointRequest, tokenRequestOf } from './oauth/token-endpoint.js';
-import { jwksSnapshot, metadataFetch, metadataKindOf, oidcMetadata } from './keys/metadata.js';
+import { jwksSnapshot, metadataFetchOfKind, metadataKindOf, oidcMetadata } from './keys/metadata.js';
 import { verifyTokens } from './keys/verify.js';
 import { emptySanitizationFacts, observeSanitization } from './sanitization.js';
 import type { JwksSnapshot, OidcMetadata, Session } from './session.js';
 import { requestCandidates } from './tokens/request-tokens.js';
 import { responseCandidates } from './tokens/response-tokens.js';
 import { TokenRegistry } from './tokens/registry.js';
-import { bodyText, jsonWorthParsing, mayHoldMarkers, receivedAt } from './util/body.js';
+import { ALL_MARKS, bodyMarks, bodyText, jsonObject, receivedAt } from './util/body.js';
 import { hostOf } from './util/url.js';
 import { retainBodies } from './retain.js';
 
@@ -65,10 +65,12 @@ export function createExtractor(options: ExtractorOptions): Extractor {
     const ref = { input: entry.input, index: entry.index };
     const host = hostOf(entry.request.url);
     const resText = bodyText(entry.response.body);
-    // One pass over the body text decides whether the searches below can find anything in it.
-    const marked = resText === undefined || mayHoldMarkers(resText);
-    const always = isTokenEndpointRequest(entry) || metadataKindOf(entry.request.url) !== undefined;
-    const json = marked || always ? jsonWorthParsing(resText, always) : undefined;
+    // About one pass over the body text tells which of the searches below can find anything in it.
+    const marks = resText === undefined ? ALL_MARKS : bodyMarks(resText);
+    const toTokenEndpoint = isTokenEndpointRequest(entry);
+    const metadataKind = metadataKindOf(entry.request.url);
+    const always = toTokenEndpoint || metadataKind !== undefined;
+    const json = marks.json || always ? jsonObject(resText) : undefined;
 
     // Tokens sent in the request.
     const scan = requestCandidates(entry);
@@ -77,14 +79,17 @@ export function createExtractor(options: ExtractorOptions): Extractor {
     for (const c of scan.candidates) {
       const t = registry.observe(c.value, c.kindHint);
       if (!t) continue;
-      const use = { ...ref, where: c.where, status: entry.response.status, host, sentAt: entry.startedAt };
-      registry.addUse(t, c.field ? { ...use, field: c.field } : use);
+      // Literals, not spreads: one use per candidate adds up on traces with thousands of API calls.
+      const use: TokenUse = c.field
+        ? { input: ref.input, index: ref.index, where: c.where, status: entry.response.status, host, sentAt: entry.startedAt, field: c.field }
+        : { input: ref.input, index: ref.index, where: c.where, status: entry.response.status, host, sentAt: entry.startedAt };
+      registry.addUse(t, use);
       if (!sent.includes(t.id)) sent.push(t.id);
     }
 
     // Protocol facts.
     const oauthErrors: { error: OAuthError; source: ErrorSource }[] = [];
-    const tokenReq = tokenRequestOf(entry, json);
+    const tokenReq = toTokenEndpoint ? tokenRequestOf(entry, json) : undefined;
     if (tokenReq) {
       tokenReq.sentTokens = sent;
       if (tokenReq.error) oauthErrors.push({ error: tokenReq.error, source: 'token-endpoint' });
@@ -104,10 +109,12 @@ export function createExtractor(options: ExtractorOptions): Extractor {
 
     // Tokens handed out in the response.
     const issued: string[] = [];
-    for (const c of responseCandidates(entry, json, marked)) {
+    for (const c of responseCandidates(entry, json, marks)) {
       const t = registry.observe(c.value, c.kindHint);
       if (!t) continue;
-      const issue = { ...ref, where: c.where, receivedAt: receivedAt(entry), ...(c.field ? { field: c.field } : {}) };
+      const issue: TokenIssue = c.field
+        ? { input: ref.input, index: ref.index, where: c.where, receivedAt: receivedAt(entry), field: c.field }
+        : { input: ref.input, index: ref.index, where: c.where, receivedAt: receivedAt(entry) };
       if (tokenReq) {
         Object.assign(issue, {
           ...(tokenReq.grantType ? { grantType: tokenReq.grantType } : {}),
@@ -124,7 +131,7 @@ export function createExtractor(options: ExtractorOptions): Extractor {
     }
     if (tokenReq) tokenReq.issuedTokens = issued;
 
-    const { errors, challenges } = collectErrors(entry, sent, oauthErrors, marked);
+    const { errors, challenges } = collectErrors(entry, sent, oauthErrors, marks);
     session.errors.push(...errors);
     session.challenges.push(...challenges);
 
@@ -132,11 +139,11 @@ export function createExtractor(options: ExtractorOptions): Extractor {
     if (snap) session.jwks.push(snap);
     const oidc = oidcMetadata(entry, json);
     if (oidc) session.oidcMetadata.push(oidc);
-    const fetch = metadataFetch(entry);
+    const fetch = metadataFetchOfKind(entry, metadataKind);
     if (fetch) session.metadataFetches.push(fetch);
     const clock = clockSampleOf(entry);
     if (clock) session.clockSamples.push(clock);
-    observeSanitization(session.sanitization, entry, !!tokenReq || !!authReq);
+    observeSanitization(session.sanitization, entry, !!tokenReq || !!authReq, scan);
 
     session.entries.push(retain(entry));
   }

@@ -6,4 +6,5 @@ export { findAadsts, findIdx, findConfigErrors, type CodeHit } from './errors/co
 export { parseIdxDetails } from './errors/idx-details.js';
 export { jwksServesIssuer, keyUriServesIssuer } from './keys/verify.js';
 export { jwksFrom } from './keys/metadata.js';
-export { hostOf, originOf, urlParams, safeUrl } from './util/url.js';
+export { hostOf, originOf, urlParams, safeUrl, simpleHostOf } from './util/url.js';
+export { RefMap, entriesByRef } from './ref-map.js';

@@ -1,5 +1,6 @@
 import type { Entry } from '../model/index.js';
 import { headerValue } from '../model/index.js';
+import { firstHeader } from './util/headers.js';
 import type { SanitizationFacts } from './session.js';
 
 /** Authorization values that are placeholders left by an exporter or a hand edit. */
@@ -19,17 +20,23 @@ export function emptySanitizationFacts(): SanitizationFacts {
 }
 
 /** Count what a sanitized export leaves out; cheap per entry. */
-export function observeSanitization(facts: SanitizationFacts, entry: Entry, isSignIn: boolean): void {
+export function observeSanitization(
+  facts: SanitizationFacts,
+  entry: Entry,
+  isSignIn: boolean,
+  /** What a pass over the request headers already found (requestCandidates). */
+  seen?: { authorization: string | undefined; cookie: boolean },
+): void {
   facts.requests++;
-  const auth = headerValue(entry.request.headers, 'authorization');
+  const auth = seen ? seen.authorization : headerValue(entry.request.headers, 'authorization');
   if (auth !== undefined) {
     facts.withAuthorization++;
     if (PLACEHOLDER.test(auth.trim()) && facts.placeholderAuthorization.length < 200) {
       facts.placeholderAuthorization.push({ input: entry.input, index: entry.index });
     }
   }
-  if (headerValue(entry.request.headers, 'cookie') !== undefined) facts.withCookie++;
-  if (headerValue(entry.response.headers, 'set-cookie') !== undefined) facts.withSetCookie++;
+  if (seen ? seen.cookie : headerValue(entry.request.headers, 'cookie') !== undefined) facts.withCookie++;
+  if (firstHeader(entry.response.headers, 'set-cookie') !== undefined) facts.withSetCookie++;
   if (isSignIn) facts.signInTraffic++;
   else if (auth === undefined && entry.response.status === 401 && facts.unauthenticatedApiCalls.length < 200) {
     facts.unauthenticatedApiCalls.push({ input: entry.input, index: entry.index });

@@ -4,6 +4,7 @@
  * and does no URL parsing beyond finding the authority.
  */
 import type { Entry } from '../model/entry.js';
+import { simpleHostOf } from '../extract/index.js';
 
 export interface EntryStatsResult {
   entries: number;
@@ -25,6 +26,9 @@ export interface EntryStats {
  * Also handles `CONNECT host:443` style targets (Fiddler tunnels) that have no scheme.
  */
 export function hostOfUrl(url: string): string {
+  // A plain http(s) URL's host is what the parsing below gives: lower case, no default port.
+  const simple = simpleHostOf(url);
+  if (simple !== undefined) return simple;
   const found = url.indexOf('://');
   // A "://" inside a query (`?redirect_uri=https://...`) of a scheme-less target is not a scheme.
   const scheme = found > 0 && /^[a-z][a-z0-9+.-]*$/i.test(url.slice(0, found)) ? found : -1;

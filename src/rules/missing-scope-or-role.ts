@@ -64,7 +64,11 @@ function collect(ctx: RuleContext): Group[] {
   const delegatedOk = new Map<string, EntryRef>();
   for (const t of tokens) {
     if (scopesOf(t.claims).length === 0) continue;
-    for (const u of t.uses) if (u.where === 'authorization' && u.status >= 200 && u.status < 300 && !delegatedOk.has(originOfUse(u))) delegatedOk.set(originOfUse(u), u);
+    for (const u of t.uses) {
+      if (u.where !== 'authorization' || u.status < 200 || u.status >= 300) continue;
+      const origin = originOfUse(u);
+      if (!delegatedOk.has(origin)) delegatedOk.set(origin, u);
+    }
   }
   for (const t of tokens) {
     const appOnly = isAppOnly(t.claims);

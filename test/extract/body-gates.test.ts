@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { jsonWorthParsing, mayHoldMarkers } from '../../src/extract/util/body.js';
+import { bodyMarks, jsonWorthParsing, mayHoldMarkers, type BodyMarks } from '../../src/extract/util/body.js';
+import { urlParams } from '../../src/extract/util/url.js';
 import { hostOf, originOf, pathOf } from '../../src/extract/util/url.js';
 
 describe('which JSON bodies are parsed', () => {
@@ -51,6 +52,48 @@ describe('the one-pass marker check', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('the families of markers a text holds', () => {
+  const read = (m: BodyMarks) => ({ jwt: m.jwt, input: m.input, code: m.code, json: m.json });
+  const pieces = ['eyJ', 'IDXIDX', 'IDX9', 'access_token', 'client_assertion', '"keys"', 'jwks_uri', 'token_endpoint', 'error_', '<input', '<INPUT', 'AADSTS', 'IDX1', 'sErrorCode', 'ey', 'J', 'IDX', '1', 'error', '_', 'token', 'AADST', 'S', '<inp', 'ut', 'x', ' ', '"'];
+
+  it('agree with a search for each family on its own (text of random pieces)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 16 }), (parts) => {
+        const text = parts.join('');
+        const marks = read(bodyMarks(text));
+        const input = /<input|<INPUT/.test(text);
+        expect(marks).toEqual({
+          jwt: text.includes('eyJ'),
+          input,
+          code: /AADSTS|IDX\d|sErrorCode/.test(text),
+          json: /eyJ|_token|token_endpoint|error_|"keys"|jwks_uri|client_assertion|<input|<INPUT/.test(text),
+        });
+        expect(Object.values(marks).some(Boolean)).toBe(mayHoldMarkers(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('find a family that appears only after the others', () => {
+    expect(read(bodyMarks('AADSTS50011 then IDX10223 then a "keys" member'))).toEqual({ jwt: false, input: false, code: true, json: true });
+    expect(read(bodyMarks('sErrorCode first, <INPUT later'))).toEqual({ jwt: false, input: true, code: true, json: true });
+    expect(read(bodyMarks(`${'x'.repeat(5000)}error_ <input AADSTS50011 ${'y'.repeat(5000)} eyJhbGciOi`))).toEqual({ jwt: true, input: true, code: true, json: true });
+    expect(read(bodyMarks('"keys" then nothing else'))).toEqual({ jwt: false, input: false, code: false, json: true });
+    expect(read(bodyMarks('plain text'))).toEqual({ jwt: false, input: false, code: false, json: false });
+  });
+});
+
+describe('URL parameters', () => {
+  it('answer for the URL asked, whatever was asked before', () => {
+    const a = 'https://app.contoso.com/cb?code=abc&state=s1#id_token=x';
+    const b = 'https://app.contoso.com/cb?state=s2';
+    const c = 'https://app.contoso.com/plain';
+    const seen = [a, b, c, a, c, b, a].map((u) => [Object.fromEntries(urlParams(u).query), Object.fromEntries(urlParams(u).fragment)]);
+    expect(seen.map(([q]) => q)).toEqual([{ code: 'abc', state: 's1' }, { state: 's2' }, {}, { code: 'abc', state: 's1' }, {}, { state: 's2' }, { code: 'abc', state: 's1' }]);
+    expect(seen[0]![1]).toEqual({ id_token: 'x' });
   });
 });
 

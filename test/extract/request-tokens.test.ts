@@ -30,6 +30,9 @@ describe('tokens sent in requests', () => {
     { name: 'access token in a Referer query', spec: () => ({ url: 'https://cdn.example.net/x.png', headers: { Referer: `https://app.contoso.com/?access_token=${at}` } }), where: 'header', field: 'referer', value: () => at },
     { name: 'form_post to the redirect URI', spec: () => ({ url: 'https://app.contoso.com/signin-oidc', body: `id_token=${idt}&state=abc` }), where: 'form_post', field: 'id_token', value: () => idt },
     { name: 'JWT in a cookie', spec: () => ({ url: API, headers: { Cookie: `theme=dark; session=${at}` } }), where: 'cookie', field: 'session', value: () => at },
+    { name: 'upper-case header names', spec: () => ({ url: API, headers: { AUTHORIZATION: `Bearer ${at}` } }), where: 'authorization', field: 'bearer', value: () => at },
+    { name: 'JWT in an upper-case Cookie header', spec: () => ({ url: API, headers: { COOKIE: `session=${at}` } }), where: 'cookie', field: 'session', value: () => at },
+    { name: 'JWT in a short custom header', spec: () => ({ url: API, headers: { 'X-Token': at } }), where: 'header', field: 'x-token', value: () => at },
     { name: 'JWT in a custom header', spec: () => ({ url: API, headers: { 'X-Ms-Token-Aad-Id-Token': idt } }), where: 'header', field: 'x-ms-token-aad-id-token', value: () => idt },
     { name: 'refresh_token in a JSON body', spec: () => ({ url: 'https://app.contoso.com/api/refresh', body: JSON.stringify({ refresh_token: '0.AXoA-refresh' }), bodyType: 'application/json' }), where: 'body', field: 'refresh_token', value: () => '0.AXoA-refresh' },
   ];
@@ -54,7 +57,7 @@ describe('tokens sent in requests', () => {
   it('an empty "Authorization: Bearer" is flagged, not turned into a token', () => {
     const b = new TraceBuilder();
     const scan = requestCandidates(b.add({ url: API, headers: { Authorization: 'Bearer ' } }));
-    expect(scan).toEqual({ candidates: [], emptyBearer: true });
+    expect(scan).toEqual({ candidates: [], emptyBearer: true, authorization: 'Bearer ', cookie: false });
   });
 
   it('Basic / NTLM credentials are not bearer tokens', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptySanitizationFacts, observeSanitization } from '../../src/extract/sanitization.js';
+import { requestCandidates } from '../../src/extract/tokens/request-tokens.js';
 import { TraceBuilder } from '../helpers/trace-builder.js';
 
 describe('sanitization facts', () => {
@@ -19,5 +20,23 @@ describe('sanitization facts', () => {
     for (const v of values) observeSanitization(facts, b.add({ url: 'https://api.contoso.com/', headers: { Authorization: v } }), false);
     expect(facts.placeholderAuthorization.map((r) => r.index)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(facts.withAuthorization).toBe(values.length);
+  });
+
+  it('count the same from the request scan as from the headers', () => {
+    const b = new TraceBuilder();
+    const entries = [
+      b.add({ url: 'https://api.contoso.com/a', headers: { AUTHORIZATION: 'Bearer [REDACTED]', COOKIE: 'a=b' } }),
+      b.add({ url: 'https://api.contoso.com/a', headers: { Authorization: 'Basic dXNlcjpwYXNz', 'X-Authorization': 'x' } }),
+      b.add({ url: 'https://api.contoso.com/a', headers: { 'X-Cookie': 'a=b' }, status: 401 }),
+      b.add({ url: 'https://api.contoso.com/a', headers: { authorization: '' }, status: 401 }),
+    ];
+    const direct = emptySanitizationFacts();
+    const scanned = emptySanitizationFacts();
+    for (const e of entries) {
+      observeSanitization(direct, e, false);
+      observeSanitization(scanned, e, false, requestCandidates(e));
+    }
+    expect(scanned).toEqual(direct);
+    expect(direct).toMatchObject({ withAuthorization: 3, withCookie: 1, placeholderAuthorization: [{ index: 1 }], unauthenticatedApiCalls: [{ index: 3 }] });
   });
 });

@@ -74,3 +74,29 @@ describe('createEntryStats', () => {
     expect(stats.result().statuses).toEqual({ '200': 1, '500': 1 });
   });
 });
+
+describe('hostOfUrl on plain URLs', () => {
+  /** The authority parse hostOfUrl applies to every URL: the reference for its plain-URL shortcut. */
+  function authorityHost(url: string): string {
+    const found = url.indexOf('://');
+    const scheme = found > 0 && /^[a-z][a-z0-9+.-]*$/i.test(url.slice(0, found)) ? found : -1;
+    const start = scheme >= 0 ? scheme + 3 : 0;
+    const stop = url.slice(start).search(/[/?#]/);
+    let authority = url.slice(start, stop < 0 ? url.length : start + stop);
+    authority = authority.slice(authority.lastIndexOf('@') + 1).toLowerCase();
+    const isHttps = scheme < 0 || ['https', 'wss'].includes(url.slice(0, scheme).toLowerCase());
+    const defaultPort = isHttps ? ':443' : ':80';
+    return authority.endsWith(defaultPort) ? authority.slice(0, -defaultPort.length) : authority;
+  }
+
+  it('agrees with the authority parse, whatever URL came before', () => {
+    const schemes = ['https://', 'http://', 'HTTP://', 'wss://', ''];
+    const hosts = ['Login.MicrosoftOnline.com', 'api.contoso.com', 'localhost', '10.0.0.1', 'u@h.com', 'xn--bcher-kva.de'];
+    const ports = ['', ':443', ':80', ':8080', ':0443'];
+    const tails = ['', '/', '/a/B?x=1', '?q', '#f', '/../x'];
+    for (const s of schemes) for (const h of hosts) for (const p of ports) for (const t of tails) {
+      const url = `${s}${h}${p}${t}`;
+      expect(hostOfUrl(url)).toBe(authorityHost(url));
+    }
+  });
+});

@@ -1,6 +1,23 @@
 import type { ClockSample, OriginClock } from '../session.js';
 
-function quantile(sorted: number[], q: number): number {
+/**
+ * The values in ascending order. A typed array sorts numbers without calling a
+ * comparator per step; a NaN (a hostile trace's times) keeps the comparator sort,
+ * whose order with NaN is its own.
+ */
+function sortedValues(list: readonly ClockSample[], value: (s: ClockSample) => number): ArrayLike<number> {
+  const typed = new Float64Array(list.length);
+  let nan = false;
+  for (let i = 0; i < list.length; i++) {
+    const v = value(list[i]!);
+    typed[i] = v;
+    if (Number.isNaN(v)) nan = true;
+  }
+  if (!nan) return typed.sort();
+  return Array.from(typed).sort((a, b) => a - b);
+}
+
+function quantile(sorted: ArrayLike<number>, q: number): number {
   if (sorted.length === 0) return NaN;
   const i = Math.min(sorted.length - 1, Math.max(0, Math.round(q * (sorted.length - 1))));
   return sorted[i]!;
@@ -26,9 +43,9 @@ export function estimateOriginClocks(samples: readonly ClockSample[]): OriginClo
   }
   const out: OriginClock[] = [];
   for (const [origin, list] of byOrigin) {
-    const lows = list.map((s) => s.serverMs - s.receivedAt).sort((a, b) => a - b);
-    const highs = list.map((s) => s.serverMs + 1000 - s.sentAt).sort((a, b) => a - b);
-    const mids = list.map((s) => s.serverMs + 500 - (s.sentAt + s.receivedAt) / 2).sort((a, b) => a - b);
+    const lows = sortedValues(list, (s) => s.serverMs - s.receivedAt);
+    const highs = sortedValues(list, (s) => s.serverMs + 1000 - s.sentAt);
+    const mids = sortedValues(list, (s) => s.serverMs + 500 - (s.sentAt + s.receivedAt) / 2);
     const trim = list.length >= 5 ? 0.2 : 0;
     let lo = quantile(lows, 1 - trim);
     let hi = quantile(highs, trim);

@@ -1,8 +1,20 @@
 import type { Entry } from '../../model/index.js';
-import { headerValue } from '../../model/index.js';
+import { firstHeader } from '../util/headers.js';
 import type { ClockSample } from '../session.js';
 import { receivedAt } from '../util/body.js';
 import { originOf } from '../util/url.js';
+
+/** Entries close in time share their Date header: the last one's parse is remembered. */
+let lastDate: string | undefined;
+let lastDateMs = NaN;
+
+function parseDate(date: string): number {
+  if (date !== lastDate) {
+    lastDateMs = Date.parse(date);
+    lastDate = date;
+  }
+  return lastDateMs;
+}
 
 /**
  * A Date-header observation, or undefined when the header says nothing about
@@ -18,9 +30,9 @@ export function clockSampleOf(entry: Entry): ClockSample | undefined {
   if (entry.meta?.fromCache && entry.meta.fromCache !== 'false' && entry.meta.fromCache !== '') return undefined;
   // A service worker replays stored responses with their old Date (Chrome: _fetchedViaServiceWorker).
   if (entry.meta?.fromServiceWorker === 'true') return undefined;
-  const date = headerValue(entry.response.headers, 'date');
-  if (!date || headerValue(entry.response.headers, 'age') !== undefined) return undefined;
-  const serverMs = Date.parse(date);
+  const date = firstHeader(entry.response.headers, 'date');
+  if (!date || firstHeader(entry.response.headers, 'age') !== undefined) return undefined;
+  const serverMs = parseDate(date);
   if (!Number.isFinite(serverMs)) return undefined;
   return {
     entry: { input: entry.input, index: entry.index },

@@ -1,8 +1,8 @@
 import type { Entry, EntryRef } from '../../model/index.js';
-import { headerValues } from '../../model/index.js';
+import { allHeaders } from '../util/headers.js';
 import { redactText } from '../../report/redact.js';
 import type { Challenge, ErrorOccurrence, ErrorSource, OAuthError } from '../session.js';
-import { bodyTexts } from '../util/body.js';
+import { bodyTexts, type BodyMarks } from '../util/body.js';
 import { hostOf } from '../util/url.js';
 import { findAadsts, findConfigErrors, findIdx, type CodeHit } from './codes.js';
 import { parseIdxDetails } from './idx-details.js';
@@ -58,8 +58,14 @@ export function collectErrors(
   entry: Entry,
   tokens: string[],
   oauthErrors: { error: OAuthError; source: ErrorSource }[],
-  bodyMayMatter = true,
+  bodyMayMatter: boolean | Readonly<BodyMarks> = true,
 ): EntryErrors {
+  // Marks describe the body's text; fragments (a large body) are searched in full.
+  const known = typeof bodyMayMatter === 'object' && entry.response.body?.text !== undefined ? bodyMayMatter : undefined;
+  const texts = bodyMayMatter && !(known && !known.code) ? bodyTexts(entry.response.body) : [];
+  const challengeValues = allHeaders(entry.response.headers, 'www-authenticate');
+  // Most entries have none of the three sources: answer without building the context.
+  if (oauthErrors.length === 0 && challengeValues.length === 0 && texts.length === 0) return { errors: [], challenges: [] };
   const ref = { input: entry.input, index: entry.index };
   const ctx: Context = { entry, ref, tokens, seen: new Set(), out: [] };
   for (const { error, source } of oauthErrors) {
@@ -68,7 +74,7 @@ export function collectErrors(
     for (const h of findIdx(error.description ?? '')) add(ctx, h, source, error);
   }
   const challenges: Challenge[] = [];
-  for (const value of headerValues(entry.response.headers, 'www-authenticate')) {
+  for (const value of challengeValues) {
     for (const c of parseWwwAuthenticate(value)) {
       const ch: Challenge = { entry: ref, status: entry.response.status, host: hostOf(entry.request.url), time: entry.startedAt, scheme: c.scheme || 'Bearer', params: {}, tokens };
       for (const [k, v] of Object.entries(c.params)) ch.params[k] = k === 'claims' ? v : redactText(v).slice(0, 1000);
@@ -83,9 +89,9 @@ export function collectErrors(
       for (const h of [...findIdx(desc), ...findAadsts(desc)]) add(ctx, h, 'www-authenticate', oauth);
     }
   }
-  for (const text of bodyMayMatter ? bodyTexts(entry.response.body) : []) {
-    // One pass decides whether any of the three searches below can find something.
-    if (!ANY_CODE.test(text)) continue;
+  for (const text of texts) {
+    // One pass (or the marks) decides whether any of the three searches below can find something.
+    if (!known && !ANY_CODE.test(text)) continue;
     const html = text.includes('$Config') || text.includes('sErrorCode');
     for (const h of findConfigErrors(text)) add(ctx, h, 'html');
     for (const h of findAadsts(text)) add(ctx, h, html ? 'html' : 'body');

@@ -55,7 +55,11 @@ export function oidcMetadata(entry: Entry, json: Record<string, unknown> | undef
 }
 
 export function metadataFetch(entry: Entry): MetadataFetch | undefined {
-  const kind = metadataKindOf(entry.request.url);
+  return metadataFetchOfKind(entry, metadataKindOf(entry.request.url));
+}
+
+/** metadataFetch when the caller already has metadataKindOf's answer for the request URL. */
+export function metadataFetchOfKind(entry: Entry, kind: MetadataFetch['kind'] | undefined): MetadataFetch | undefined {
   if (!kind || entry.request.method.toUpperCase() === 'OPTIONS') return undefined;
   const f: MetadataFetch = { entry: { input: entry.input, index: entry.index }, kind, uri: entry.request.url, status: entry.response.status, time: entry.startedAt };
   if (entry.response.error) f.error = entry.response.error;

@@ -1,5 +1,5 @@
 import type { Entry } from '../../model/index.js';
-import { headerValues } from '../../model/index.js';
+import { allHeaders } from '../util/headers.js';
 import { oauthErrorFromParams } from '../errors/oauth-error.js';
 import type { AuthorizeRequest, AuthorizeResponse } from '../session.js';
 import { bodyText, isFormBody } from '../util/body.js';
@@ -74,7 +74,7 @@ function withTarget(r: Omit<AuthorizeResponseParams, 'target'>, target: string |
 export function authorizeResponsesOf(entry: Entry): AuthorizeResponseParams[] {
   const out: AuthorizeResponseParams[] = [];
   const url = entry.request.url;
-  const locations = new Set(headerValues(entry.response.headers, 'location'));
+  const locations = new Set(allHeaders(entry.response.headers, 'location'));
   if (entry.response.redirectURL) locations.add(entry.response.redirectURL);
   for (const loc of locations) {
     const p = urlParams(loc);

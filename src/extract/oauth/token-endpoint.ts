@@ -1,5 +1,6 @@
 import type { Entry } from '../../model/index.js';
 import { headerValue } from '../../model/index.js';
+import { firstHeader } from '../util/headers.js';
 import { oauthErrorFromJson } from '../errors/oauth-error.js';
 import type { ClientAuth, TokenRequest } from '../session.js';
 import { bodyText, isFormBody, str } from '../util/body.js';
@@ -67,7 +68,7 @@ export function tokenRequestOf(entry: Entry, json: Record<string, unknown> | und
     const expiresIn = Number(str(json.expires_in));
     if (Number.isFinite(expiresIn) && expiresIn > 0) req.expiresIn = expiresIn;
   }
-  const retryAfter = Number(headerValue(entry.response.headers, 'retry-after'));
+  const retryAfter = Number(firstHeader(entry.response.headers, 'retry-after'));
   if (Number.isFinite(retryAfter) && retryAfter > 0) req.retryAfterSeconds = retryAfter;
   return req;
 }

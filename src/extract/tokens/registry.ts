@@ -13,14 +13,20 @@ export class TokenRegistry {
   /** The same bearer token is sent with every API call: hash each value once. */
   private readonly idByValue = new Map<string, string>();
   dropped = 0;
+  private lastValue: string | undefined;
+  private lastId: string | undefined;
 
   /** Find or create the record for a token value. */
   observe(value: string, kindHint?: TokenKind): SessionToken | undefined {
-    let id = this.idByValue.get(value);
+    // Consecutive calls often carry the same bearer token: comparing it with the last
+    // value costs less than hashing a fresh copy of a long string for the map.
+    let id = value === this.lastValue ? this.lastId : this.idByValue.get(value);
     if (id === undefined) {
       id = tokenId(value);
       if (this.idByValue.size < MAX_TOKENS) this.idByValue.set(value, id);
     }
+    this.lastValue = value;
+    this.lastId = id;
     const known = this.byId.get(id);
     if (known) {
       if (kindHint && known.kind !== kindHint && (known.kind === 'access' || known.kind === 'opaque')) {

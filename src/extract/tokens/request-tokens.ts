@@ -18,14 +18,31 @@ export interface RequestTokenScan {
   candidates: TokenCandidate[];
   /** `Authorization: Bearer` with nothing after it. */
   emptyBearer: boolean;
+  /** The first Authorization header's value (any scheme), as headerValue gives it; undefined without one. */
+  authorization: string | undefined;
+  /** A Cookie header was sent. */
+  cookie: boolean;
 }
 
 export function requestCandidates(entry: Entry): RequestTokenScan {
   const out: TokenCandidate[] = [];
   let emptyBearer = false;
+  let authorization: string | undefined;
+  let cookie = false;
   for (const h of entry.request.headers) {
+    const len = h.name.length;
+    // Lower-casing changes a name's length only for U+0130, which none of these names holds:
+    // only these lengths can name authorization, cookie or referer. Other headers matter
+    // only when they hold a JWT.
+    if (len !== 13 && len !== 6 && len !== 7) {
+      if (!h.value.includes('eyJ')) continue;
+      const other = h.name.toLowerCase();
+      if (!SKIP_HEADERS.has(other)) for (const v of jwtsInText(h.value, 4)) out.push({ value: v, where: 'header', field: other });
+      continue;
+    }
     const name = h.name.toLowerCase();
     if (name === 'authorization') {
+      if (authorization === undefined) authorization = h.value;
       const m = /^\s*(Bearer|PoP)\b\s*(.*)$/i.exec(h.value);
       if (m) {
         const value = (m[2] ?? '').trim();
@@ -34,6 +51,7 @@ export function requestCandidates(entry: Entry): RequestTokenScan {
         else emptyBearer = true;
       }
     } else if (name === 'cookie') {
+      cookie = true;
       for (const pair of h.value.split(';')) {
         const eq = pair.indexOf('=');
         const v = eq < 0 ? '' : pair.slice(eq + 1).trim();
@@ -66,7 +84,7 @@ export function requestCandidates(entry: Entry): RequestTokenScan {
   } else {
     for (const f of entry.request.body?.fragments ?? []) for (const v of jwtsInText(f, 20)) out.push({ value: v, where: 'body' });
   }
-  return { candidates: out, emptyBearer };
+  return { candidates: out, emptyBearer, authorization, cookie };
 }
 
 /** String members of a JSON object, flattened a few levels deep (bounded). */

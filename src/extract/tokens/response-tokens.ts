@@ -1,6 +1,6 @@
 import type { Entry } from '../../model/index.js';
-import { headerValues } from '../../model/index.js';
-import { bodyTexts } from '../util/body.js';
+import { allHeaders } from '../util/headers.js';
+import { ALL_MARKS, bodyTexts, type BodyMarks } from '../util/body.js';
 import { urlParams } from '../util/url.js';
 import { candidatesFromParams, isJwtString, jwtsInText, type TokenCandidate } from './candidates.js';
 import { flatStrings } from './request-tokens.js';
@@ -23,16 +23,17 @@ const HIDDEN_INPUT = /<input\b[^>]*?\bname=["']?(id_token|code|access_token|stat
 
 /**
  * Where tokens are handed out: redirects, form_post pages, JSON bodies, Set-Cookie.
- * `bodyMayMatter` false: the body text is known to hold no JWT and no form input.
+ * `bodyMayMatter` false: the body text is known to hold no JWT and no form input;
+ * marks tell which of the two its text (when it is one text, not fragments) holds.
  */
-export function responseCandidates(entry: Entry, json: Record<string, unknown> | undefined, bodyMayMatter = true): TokenCandidate[] {
+export function responseCandidates(entry: Entry, json: Record<string, unknown> | undefined, bodyMayMatter: boolean | Readonly<BodyMarks> = true): TokenCandidate[] {
   const out: TokenCandidate[] = [];
   const res = entry.response;
-  const locations = new Set<string>(headerValues(res.headers, 'location'));
+  const locations = new Set<string>(allHeaders(res.headers, 'location'));
   if (res.redirectURL) locations.add(res.redirectURL);
   for (const loc of locations) out.push(...redirectCandidates(loc));
 
-  for (const sc of headerValues(res.headers, 'set-cookie')) {
+  for (const sc of allHeaders(res.headers, 'set-cookie')) {
     const first = sc.split(';', 1)[0] ?? '';
     const eq = first.indexOf('=');
     const v = eq < 0 ? '' : first.slice(eq + 1).trim();
@@ -44,8 +45,10 @@ export function responseCandidates(entry: Entry, json: Record<string, unknown> |
     return out;
   }
   if (!bodyMayMatter) return out;
+  // Marks describe the body's text; fragments (a large body) are searched in full.
+  const marks = typeof bodyMayMatter === 'object' && res.body?.text !== undefined ? bodyMayMatter : ALL_MARKS;
   for (const text of bodyTexts(res.body)) {
-    if (text.includes('<input') || text.includes('<INPUT')) {
+    if (marks.input && (text.includes('<input') || text.includes('<INPUT'))) {
       HIDDEN_INPUT.lastIndex = 0;
       const form = new Map<string, string>();
       let m: RegExpExecArray | null;
@@ -56,6 +59,7 @@ export function responseCandidates(entry: Entry, json: Record<string, unknown> |
         continue;
       }
     }
+    if (!marks.jwt) continue;
     for (const v of jwtsInText(text, 50)) out.push({ value: v, where: 'response', field: 'body' });
   }
   return out;

@@ -42,6 +42,120 @@ export function mayHoldMarkers(text: string): boolean {
   return ANY_MARKER.test(text);
 }
 
+/**
+ * Which families of ANY_MARKER's needles a response text holds. The searches after
+ * the gate each want one family (JWTs, form inputs, error codes, JSON members), and
+ * most texts that pass the gate hold only one of them: asking spares those searches
+ * a pass over a text where they would find nothing.
+ */
+export interface BodyMarks {
+  /** `eyJ`: a JWT can be in it. */
+  jwt: boolean;
+  /** `<input` / `<INPUT`: a form_post page can be. */
+  input: boolean;
+  /** `AADSTS`, `IDX` + digit or `sErrorCode`: an error code can be. */
+  code: boolean;
+  /** A member JSON_WORTH_PARSING looks for (its JWT and form needles included). */
+  json: boolean;
+}
+
+/** Nothing known about the text (none, or only fragments): every search runs. */
+export const ALL_MARKS: Readonly<BodyMarks> = { jwt: true, input: true, code: true, json: true };
+const NO_MARKS: Readonly<BodyMarks> = { jwt: false, input: false, code: false, json: false };
+
+/** ANY_MARKER, to learn where its first match is and which family that match belongs to. */
+const FIRST_MARKER = new RegExp(ANY_MARKER.source, 'g');
+const JSON_MEMBER_FROM = new RegExp(JSON_WORTH_PARSING.source, 'g');
+
+type Family = 'jwt' | 'input' | 'code' | 'member';
+
+function familyOf(match: string): Family {
+  if (match === 'eyJ') return 'jwt';
+  const c = match.charCodeAt(0);
+  if (c === 0x3c) return 'input';
+  if (c === 0x41 || c === 0x49 || c === 0x73) return 'code'; // A(ADSTS), I(DX), s(ErrorCode)
+  return 'member';
+}
+
+/** The needles of the JWT, form-input and error-code families, to see which of them a text holds in one pass. */
+const OTHER_FAMILIES = /eyJ|<input|<INPUT|AADSTS|IDX\d|sErrorCode/g;
+
+/**
+ * Marks of a text that passed the gate. The first marker's family is known at once;
+ * the others are looked up when a search first asks, from the first marker on (no
+ * needle of any family occurs before it), in one pass for the three families that
+ * searches ask about together.
+ */
+class TextMarks implements BodyMarks {
+  private found: number;
+  private scanned = false;
+
+  constructor(
+    private readonly text: string,
+    private readonly from: number,
+    private readonly first: Family,
+  ) {
+    // The first marker's family needs no second look: the scan can stop once the other two are seen.
+    this.found = first === 'jwt' ? JWT_BIT : first === 'input' ? INPUT_BIT : first === 'code' ? CODE_BIT : 0;
+  }
+
+  private has(family: Family, bit: number): boolean {
+    if (this.first === family) return true;
+    if (!this.scanned) this.scan();
+    return (this.found & bit) !== 0;
+  }
+
+  private scan(): void {
+    this.scanned = true;
+    const all = JWT_BIT | INPUT_BIT | CODE_BIT;
+    const re = OTHER_FAMILIES;
+    re.lastIndex = this.from;
+    try {
+      let m: RegExpExecArray | null;
+      // Each match moves lastIndex forward, so the loop ends with the text.
+      while (this.found !== all && (m = re.exec(this.text)) !== null) {
+        const f = familyOf(m[0]);
+        this.found |= f === 'jwt' ? JWT_BIT : f === 'input' ? INPUT_BIT : CODE_BIT;
+      }
+    } finally {
+      re.lastIndex = 0;
+    }
+  }
+
+  get jwt(): boolean {
+    return this.has('jwt', JWT_BIT);
+  }
+
+  get input(): boolean {
+    return this.has('input', INPUT_BIT);
+  }
+
+  get code(): boolean {
+    return this.has('code', CODE_BIT);
+  }
+
+  get json(): boolean {
+    if (this.first !== 'code') return true;
+    if (this.jwt || this.input) return true;
+    JSON_MEMBER_FROM.lastIndex = this.from;
+    const found = JSON_MEMBER_FROM.test(this.text);
+    JSON_MEMBER_FROM.lastIndex = 0;
+    return found;
+  }
+}
+
+const JWT_BIT = 1;
+const INPUT_BIT = 2;
+const CODE_BIT = 4;
+
+/** What `text` may hold, from one ANY_MARKER pass; the families are read on demand. */
+export function bodyMarks(text: string): Readonly<BodyMarks> {
+  FIRST_MARKER.lastIndex = 0;
+  const m = FIRST_MARKER.exec(text);
+  FIRST_MARKER.lastIndex = 0;
+  return m ? new TextMarks(text, m.index, familyOf(m[0])) : NO_MARKS;
+}
+
 /** Parse a JSON object body; undefined when it is not one (or too big to matter here). */
 export function jsonObject(text: string | undefined): Record<string, unknown> | undefined {
   if (!text || text.length > MAX_JSON_PARSE) return undefined;
@@ -66,7 +180,18 @@ export function jsonWorthParsing(text: string | undefined, always = false): Reco
   return jsonObject(text);
 }
 
+/** Several extract steps ask this of the same entry in a row. */
+let lastFormEntry: Entry | undefined;
+let lastFormAnswer = false;
+
 export function isFormBody(entry: Entry): boolean {
+  if (entry === lastFormEntry) return lastFormAnswer;
+  lastFormAnswer = formBodyOf(entry);
+  lastFormEntry = entry;
+  return lastFormAnswer;
+}
+
+function formBodyOf(entry: Entry): boolean {
   const ct = headerValue(entry.request.headers, 'content-type') ?? entry.request.body?.mimeType ?? '';
   if (ct.toLowerCase().includes('application/x-www-form-urlencoded')) return true;
   const t = entry.request.body?.text;

@@ -1,4 +1,5 @@
 /** URL and form helpers that never throw on the odd things traces contain. */
+import { simpleUrlParts, type UrlParts } from './simple-url.js';
 
 export function safeUrl(raw: string): URL | undefined {
   // No scheme, no absolute URL: answer without paying for a thrown error (a HAR of a
@@ -11,15 +12,10 @@ export function safeUrl(raw: string): URL | undefined {
   }
 }
 
-interface UrlParts {
-  host: string;
-  origin: string;
-  path: string;
-}
-
 const NO_PARTS: UrlParts = { host: '', origin: '', path: '' };
 let lastRaw: string | undefined;
 let lastParts: UrlParts = NO_PARTS;
+let lastSimple = false;
 
 /**
  * Host, origin and path of a URL, lower-cased. Extract asks for them several times
@@ -28,10 +24,23 @@ let lastParts: UrlParts = NO_PARTS;
  */
 function partsOf(raw: string): UrlParts {
   if (raw === lastRaw) return lastParts;
-  const u = safeUrl(raw);
+  const simple = simpleUrlParts(raw);
   lastRaw = raw;
+  lastSimple = simple !== undefined;
+  if (simple) return (lastParts = simple);
+  const u = safeUrl(raw);
   lastParts = u ? { host: u.host.toLowerCase(), origin: `${u.protocol}//${u.host}`.toLowerCase(), path: u.pathname.toLowerCase() } : NO_PARTS;
   return lastParts;
+}
+
+/**
+ * The host of a plain http(s) URL (see simple-url.ts), undefined for any other. The
+ * report's host counts ask first for each entry, and extract's own lookups of the same
+ * URL then find it remembered.
+ */
+export function simpleHostOf(raw: string): string | undefined {
+  const parts = partsOf(raw);
+  return lastSimple ? parts.host : undefined;
 }
 
 export function hostOf(raw: string): string {
@@ -58,6 +67,8 @@ export function parseParams(text: string): Map<string, string> {
 }
 
 function decodeLoose(s: string): string {
+  // Most names and values have nothing to decode.
+  if (!s.includes('%') && !s.includes('+')) return s;
   const plus = s.replace(/\+/g, ' ');
   try {
     return decodeURIComponent(plus);
@@ -71,7 +82,22 @@ export interface UrlParams {
   fragment: Map<string, string>;
 }
 
+/**
+ * The last two URLs' parameters: extract reads the request URL's query in several
+ * places per entry, between reads of a Referer or a Location. Callers only read
+ * the maps (copy before changing one).
+ */
+const recentParams: { raw: string; params: UrlParams }[] = [];
+
 export function urlParams(raw: string): UrlParams {
+  for (const r of recentParams) if (r.raw === raw) return r.params;
+  const params = parseUrlParams(raw);
+  if (recentParams.length >= 2) recentParams.shift();
+  recentParams.push({ raw, params });
+  return params;
+}
+
+function parseUrlParams(raw: string): UrlParams {
   const hash = raw.indexOf('#');
   const beforeHash = hash < 0 ? raw : raw.slice(0, hash);
   const q = beforeHash.indexOf('?');

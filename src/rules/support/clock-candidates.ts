@@ -7,7 +7,7 @@
  */
 import type { EntryRef } from '../../model/index.js';
 import type { OriginClock, Session } from '../../extract/index.js';
-import { originOf, refKey } from '../../extract/index.js';
+import { entriesByRef, originOf } from '../../extract/index.js';
 import { isMicrosoftAuthority } from '../../jwt/index.js';
 import { credentialUses } from './credential-uses.js';
 import { nearestTokenBound, tokenClockSamples, type TokenClockSample } from './issuer-clock.js';
@@ -88,11 +88,11 @@ export function inSyncOrigins(session: Session, thresholdSeconds: number): strin
 
 /** Origins that take part in authentication: token services, key and metadata endpoints, APIs that received tokens. */
 export function authOrigins(session: Session): Set<string> {
-  const urls = new Map<string, string>(session.entries.map((e) => [refKey(e), e.request.url]));
+  const entries = entriesByRef(session);
   const out = new Set<string>();
   const add = (ref: EntryRef | 'cli') => {
     if (ref === 'cli') return;
-    const o = originOf(urls.get(refKey(ref)) ?? '');
+    const o = originOf(entries.get(ref)?.request.url ?? '');
     if (o) out.add(o);
   };
   for (const r of session.tokenRequests) add(r.entry);

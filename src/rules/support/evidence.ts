@@ -1,6 +1,7 @@
 /** Small helpers rules share to build findings and evidence. */
 import type { EntryRef } from '../../model/index.js';
 import type { Challenge, ErrorOccurrence, Session, SessionToken } from '../../extract/index.js';
+import { RefMap } from '../../extract/index.js';
 
 export function iso(ms: number | undefined): string | undefined {
   return ms === undefined || !Number.isFinite(ms) ? undefined : new Date(ms).toISOString();
@@ -55,11 +56,36 @@ export function tokenLabel(t: SessionToken): string {
 }
 
 export function errorsAt(session: Session, ref: EntryRef): ErrorOccurrence[] {
-  return session.errors.filter((e) => sameRef(e.entry, ref));
+  return [...(byEntry(errorIndexes, session.errors).get(ref) ?? [])];
 }
 
 export function challengesAt(session: Session, ref: EntryRef): Challenge[] {
-  return session.challenges.filter((c) => sameRef(c.entry, ref));
+  return [...(byEntry(challengeIndexes, session.challenges).get(ref) ?? [])];
+}
+
+interface EntryIndex<T> {
+  length: number;
+  map: RefMap<T[]>;
+}
+const errorIndexes = new WeakMap<readonly ErrorOccurrence[], EntryIndex<ErrorOccurrence>>();
+const challengeIndexes = new WeakMap<readonly Challenge[], EntryIndex<Challenge>>();
+
+/**
+ * Items of a session list grouped by their own entry, in list order: rules ask
+ * for every use of every token, and a filter over all errors each time made that
+ * uses × errors. Built again if the list grew.
+ */
+function byEntry<T extends { entry: EntryRef }>(cache: WeakMap<readonly T[], EntryIndex<T>>, list: readonly T[]): RefMap<T[]> {
+  const known = cache.get(list);
+  if (known && known.length === list.length) return known.map;
+  const map = new RefMap<T[]>();
+  for (const item of list) {
+    const slot = map.get(item.entry);
+    if (slot) slot.push(item);
+    else map.set(item.entry, [item]);
+  }
+  cache.set(list, { length: list.length, map });
+  return map;
 }
 
 /** Requests that sent the token as a credential (Authorization header, or as a body/query token to an API). */

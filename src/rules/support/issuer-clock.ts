@@ -9,7 +9,7 @@
  */
 import type { Entry, EntryRef } from '../../model/index.js';
 import type { Session, SessionToken } from '../../extract/index.js';
-import { originOf, refKey } from '../../extract/index.js';
+import { entriesByRef, originOf, refKey } from '../../extract/index.js';
 import { epochClaim, isMicrosoftAuthority } from '../../jwt/index.js';
 
 export interface TokenClockSample {
@@ -73,8 +73,8 @@ export function tokenClockSample(session: Session, t: SessionToken, lookup?: Ent
 }
 
 export function tokenClockSamples(session: Session): TokenClockSample[] {
-  const byRef = new Map(session.entries.map((e) => [refKey(e), e]));
-  const lookup: EntryLookup = (ref) => byRef.get(refKey(ref));
+  const byRef = entriesByRef(session);
+  const lookup: EntryLookup = (ref) => byRef.get(ref);
   const out: TokenClockSample[] = [];
   for (const t of session.tokens) {
     const s = tokenClockSample(session, t, lookup);

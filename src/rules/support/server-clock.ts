@@ -32,10 +32,23 @@ export function isClearlySkewed(c: OriginClock, thresholdSeconds: number): boole
  * (small differences are within the Date header's resolution and noise).
  */
 export function serverOffsetSeconds(session: Session, urlOrOrigin: string, thresholdSeconds: number): number {
-  const origin = originOf(urlOrOrigin) || urlOrOrigin;
-  const c = clockOf(session, origin);
-  return c && isClearlySkewed(c, thresholdSeconds) ? c.skewSeconds : 0;
+  // Asked for every use of every token: remembered per session, threshold and URL.
+  let byUrl = offsetCache.get(session);
+  if (!byUrl || byUrl.threshold !== thresholdSeconds || byUrl.clocks !== session.originClocks) {
+    byUrl = { threshold: thresholdSeconds, clocks: session.originClocks, offsets: new Map() };
+    offsetCache.set(session, byUrl);
+  }
+  let offset = byUrl.offsets.get(urlOrOrigin);
+  if (offset === undefined) {
+    const origin = originOf(urlOrOrigin) || urlOrOrigin;
+    const c = clockOf(session, origin);
+    offset = c && isClearlySkewed(c, thresholdSeconds) ? c.skewSeconds : 0;
+    byUrl.offsets.set(urlOrOrigin, offset);
+  }
+  return offset;
 }
+
+const offsetCache = new WeakMap<Session, { threshold: number; clocks: readonly OriginClock[]; offsets: Map<string, number> }>();
 
 export function direction(skewSeconds: number): 'server ahead' | 'server behind' {
   return skewSeconds >= 0 ? 'server ahead' : 'server behind';

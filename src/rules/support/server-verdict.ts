@@ -7,7 +7,7 @@
  */
 import type { EntryRef } from '../../model/index.js';
 import type { Challenge, ErrorOccurrence, Session } from '../../extract/index.js';
-import { refKey } from '../../extract/index.js';
+import { RefMap } from '../../extract/index.js';
 import type { RuleContext } from '../types.js';
 
 export type RefusalReason = 'expired' | 'not-yet-valid' | 'lifetime' | 'audience' | 'issuer' | 'signature' | 'scope' | 'claims' | 'other';
@@ -82,33 +82,32 @@ interface EntryFacts {
  * verdict at every use of every token, and a 100k-entry trace must not turn
  * that into uses × errors comparisons. Verdicts are cached the same way.
  */
-const factsBySession = new WeakMap<Session, Map<string, EntryFacts>>();
-const verdictsBySession = new WeakMap<Session, Map<string, ServerVerdict>>();
+const factsBySession = new WeakMap<Session, RefMap<EntryFacts>>();
+const verdictsBySession = new WeakMap<Session, RefMap<ServerVerdict>>();
 
 function factsAt(session: Session, ref: EntryRef): EntryFacts {
   let index = factsBySession.get(session);
   if (!index) {
-    index = new Map();
+    index = new RefMap();
     const slot = (r: EntryRef) => {
-      let f = index!.get(refKey(r));
-      if (!f) index!.set(refKey(r), (f = { codes: [], challenges: [] }));
+      let f = index!.get(r);
+      if (!f) index!.set(r, (f = { codes: [], challenges: [] }));
       return f;
     };
     for (const e of session.errors) for (const r of [e.entry, ...e.alsoIn]) slot(r).codes.push(e);
     for (const c of session.challenges) slot(c.entry).challenges.push(c);
     factsBySession.set(session, index);
   }
-  return index.get(refKey(ref)) ?? { codes: [], challenges: [] };
+  return index.get(ref) ?? { codes: [], challenges: [] };
 }
 
 export function verdictAt(ctx: RuleContext, ref: EntryRef): ServerVerdict {
   let cache = verdictsBySession.get(ctx.session);
-  if (!cache) verdictsBySession.set(ctx.session, (cache = new Map()));
-  const key = refKey(ref);
-  const known = cache.get(key);
+  if (!cache) verdictsBySession.set(ctx.session, (cache = new RefMap()));
+  const known = cache.get(ref);
   if (known) return known;
   const verdict = computeVerdict(ctx, { input: ref.input, index: ref.index });
-  cache.set(key, verdict);
+  cache.set(ref, verdict);
   return verdict;
 }
 

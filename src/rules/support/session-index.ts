@@ -5,21 +5,20 @@
  */
 import type { EntryRef } from '../../model/index.js';
 import type { Session } from '../../extract/index.js';
-import { originOf, refKey } from '../../extract/index.js';
+import { originOf, refKey, RefMap } from '../../extract/index.js';
 import type { RuleContext } from '../types.js';
 import { credentialUses } from './credential-uses.js';
 
-const origins = new WeakMap<Session, Map<string, string>>();
+const origins = new WeakMap<Session, RefMap<string>>();
 
 /** Origin (scheme://host:port, lower case) of an entry's request. */
 export function originOfRef(ctx: RuleContext, ref: EntryRef & { host?: string }): string {
   let map = origins.get(ctx.session);
-  if (!map) origins.set(ctx.session, (map = new Map()));
-  const key = refKey(ref);
-  let o = map.get(key);
+  if (!map) origins.set(ctx.session, (map = new RefMap()));
+  let o = map.get(ref);
   if (o === undefined) {
     o = originOf(ctx.entry(ref)?.request.url ?? '') || (ref.host ? `https://${ref.host}` : '');
-    map.set(key, o);
+    map.set(ref, o);
   }
   return o;
 }
