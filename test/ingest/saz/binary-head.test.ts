@@ -34,6 +34,17 @@ describe('large media responses known from their head', () => {
     expect(await readBody(entries[0]!.response.body!)).toEqual(png);
   });
 
+  it('a media signature is binary even when the bytes after it hold no NUL', async () => {
+    // No NUL byte and control bytes just under the sniffing limit: only the PNG signature tells.
+    const noNul = Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.from(Array.from({ length: 4096 }, (_, i) => (i % 12 === 0 ? 0x01 : 0x41 + (i % 26))))]);
+    const path = await dir.writeZip('no-nul.saz', [
+      { name: 'raw/1_c.txt', data: request('GET', 'https://cdn.example/d', { Host: 'cdn.example' }) },
+      { name: 'raw/1_s.txt', data: response('200 OK', {}, noNul) },
+    ]);
+    const { entries } = await readAll(path);
+    expect(entries[0]!.response.body).toMatchObject({ size: noNul.length, binary: true });
+  });
+
   it('only when the head is complete and the body needs no decoding or look', () => {
     const head = (headers: Record<string, string>) => response('200 OK', headers, png.subarray(0, 100));
     const size = 10_000;
