@@ -37,11 +37,6 @@ const JSON_WORTH_PARSING = /eyJ|_token|token_endpoint|error_|"keys"|jwks_uri|cli
  */
 const ANY_MARKER = /eyJ|_token|token_endpoint|error_|"keys"|jwks_uri|client_assertion|<input|<INPUT|AADSTS|IDX\d|sErrorCode/;
 
-/** False when `text` holds nothing extract looks for in a response body. */
-export function mayHoldMarkers(text: string): boolean {
-  return ANY_MARKER.test(text);
-}
-
 /**
  * Which families of ANY_MARKER's needles a response text holds. The searches after
  * the gate each want one family (JWTs, form inputs, error codes, JSON members), and
