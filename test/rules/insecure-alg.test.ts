@@ -1,9 +1,7 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { SignJWT } from 'jose';
-import { runRules } from '../../src/engine/index.js';
-import type { FindingDraft } from '../../src/model/index.js';
+import { beforeAll, describe, expect } from 'vitest';
 import { rule as insecureAlg } from '../../src/rules/insecure-alg.js';
-import { accessClaims, ISSUER_V2, makeKey, sessionOf, settings, signToken, TraceBuilder, type Key } from '../helpers/trace-builder.js';
+import { accessClaims, ISSUER_V2, makeKey, signToken, TraceBuilder, type Key } from '../helpers/trace-builder.js';
+import { hmacJwt, itEachCase, type RuleCase, unsignedJwt } from './support/rule-cases.js';
 
 const API = 'https://api.contoso.com/orders';
 let key: Key;
@@ -12,21 +10,7 @@ beforeAll(async () => {
   key = await makeKey('kid-1');
 });
 
-const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
-const unsigned = (claims: Record<string, unknown>) => `${b64({ alg: 'none', typ: 'JWT' })}.${b64(claims)}.`;
-const hs256 = (claims: Record<string, unknown>) => new SignJWT(claims).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).sign(new TextEncoder().encode('k'.repeat(32)));
-
-async function run(b: TraceBuilder): Promise<FindingDraft[]> {
-  return runRules([insecureAlg], await sessionOf(b.build()), settings()).findings;
-}
-
-interface Case {
-  name: string;
-  build: () => Promise<TraceBuilder>;
-  check: (fs: FindingDraft[]) => void;
-}
-
-const cases: Case[] = [
+const cases: RuleCase[] = [
   {
     name: 'RS256 token with its key set → nothing',
     build: async () => {
@@ -41,7 +25,7 @@ const cases: Case[] = [
     name: 'alg none bearer accepted by the API → error that says the API does not enforce signatures',
     build: async () => {
       const b = new TraceBuilder();
-      b.api(API, unsigned(accessClaims(b.time)), 200);
+      b.api(API, unsignedJwt(accessClaims(b.time)), 200);
       return b;
     },
     check: (fs) => {
@@ -54,7 +38,7 @@ const cases: Case[] = [
     name: 'three unsigned tokens of one issuer → one finding listing all three',
     build: async () => {
       const b = new TraceBuilder();
-      for (let i = 0; i < 3; i++) b.api(API, unsigned(accessClaims(b.time, { oid: `o${i}` })), 401);
+      for (let i = 0; i < 3; i++) b.api(API, unsignedJwt(accessClaims(b.time, { oid: `o${i}` })), 401);
       return b;
     },
     check: (fs) => {
@@ -69,7 +53,7 @@ const cases: Case[] = [
     build: async () => {
       const b = new TraceBuilder();
       b.jwks([key]); // #1
-      b.api(API, await hs256(accessClaims(b.time)), 401); // #2
+      b.api(API, await hmacJwt(accessClaims(b.time)), 401); // #2
       return b;
     },
     check: (fs) => {
@@ -82,7 +66,7 @@ const cases: Case[] = [
     build: async () => {
       const b = new TraceBuilder();
       b.jwks([key]);
-      b.api(API, await hs256({ iss: 'my-app', sub: 'u', exp: 2_000_000_000 }));
+      b.api(API, await hmacJwt({ iss: 'my-app', sub: 'u', exp: 2_000_000_000 }));
       return b;
     },
     check: (fs) => expect(fs).toEqual([]),
@@ -119,7 +103,7 @@ const cases: Case[] = [
     name: 'unsigned JWT only found inside a script body → nothing (not a credential)',
     build: async () => {
       const b = new TraceBuilder();
-      b.add({ url: 'https://app.contoso.com/main.js', responseType: 'text/javascript', responseBody: `const sample = "${unsigned({ iss: ISSUER_V2, sub: 'demo' })}";` });
+      b.add({ url: 'https://app.contoso.com/main.js', responseType: 'text/javascript', responseBody: `const sample = "${unsignedJwt({ iss: ISSUER_V2, sub: 'demo' })}";` });
       return b;
     },
     check: (fs) => expect(fs).toEqual([]),
@@ -127,5 +111,5 @@ const cases: Case[] = [
 ];
 
 describe('insecure-alg', () => {
-  for (const c of cases) it(c.name, async () => c.check(await run(await c.build())));
+  itEachCase([insecureAlg], cases);
 });

@@ -1,9 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runRules } from '../../src/engine/index.js';
-import type { FindingDraft } from '../../src/model/index.js';
 import { rule as metadataFailed } from '../../src/rules/metadata-fetch-failed.js';
-import { accessClaims, AUTHORITY, makeKey, sessionOf, settings, signToken, TraceBuilder, type Key } from '../helpers/trace-builder.js';
+import { accessClaims, AUTHORITY, makeKey, signToken, TraceBuilder, type Key } from '../helpers/trace-builder.js';
 import { idx10501 } from '../helpers/api-errors.js';
+import { itEachCase, type RuleCase } from './support/rule-cases.js';
 
 const API = 'https://api.contoso.com/orders';
 const OIDC = `${AUTHORITY}/v2.0/.well-known/openid-configuration`;
@@ -14,17 +13,7 @@ beforeAll(async () => {
   key = await makeKey('kid-1');
 });
 
-async function run(b: TraceBuilder): Promise<FindingDraft[]> {
-  return runRules([metadataFailed], await sessionOf(b.build()), settings()).findings;
-}
-
-interface Case {
-  name: string;
-  build: () => Promise<TraceBuilder>;
-  check: (fs: FindingDraft[]) => void;
-}
-
-const cases: Case[] = [
+const cases: RuleCase[] = [
   {
     name: 'metadata and keys fetched fine, a 304 revalidation, a CORS preflight → nothing',
     build: async () => {
@@ -123,5 +112,5 @@ const cases: Case[] = [
 ];
 
 describe('metadata-fetch-failed', () => {
-  for (const c of cases) it(c.name, async () => c.check(await run(await c.build())));
+  itEachCase([metadataFailed], cases);
 });

@@ -1,9 +1,8 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect } from 'vitest';
 import { createHash } from 'node:crypto';
-import { runRules } from '../../src/engine/index.js';
-import type { FindingDraft } from '../../src/model/index.js';
 import { rule as oidc } from '../../src/rules/oidc-protocol.js';
-import { accessClaims, AUTHORITY, CLIENT_ID, ISSUER_V2, makeKey, sessionOf, settings, signToken, TraceBuilder, type Key } from '../helpers/trace-builder.js';
+import { accessClaims, AUTHORITY, CLIENT_ID, ISSUER_V2, makeKey, signToken, TraceBuilder, type Key } from '../helpers/trace-builder.js';
+import { itEachCase, type RuleCase } from './support/rule-cases.js';
 
 const APP = 'https://app.contoso.com';
 const CB = `${APP}/signin-oidc`;
@@ -23,17 +22,7 @@ function authorize(b: TraceBuilder, state: string, nonce: string, extra = '') {
 }
 const redirect = (b: TraceBuilder, location: string) => b.add({ url: `${AUTHORITY}/login`, method: 'POST', body: 'x=1', status: 302, responseHeaders: { Location: location } });
 
-async function run(b: TraceBuilder): Promise<FindingDraft[]> {
-  return runRules([oidc], await sessionOf(b.build()), settings()).findings;
-}
-
-interface Case {
-  name: string;
-  build: () => Promise<TraceBuilder>;
-  check: (fs: FindingDraft[]) => void;
-}
-
-const cases: Case[] = [
+const cases: RuleCase[] = [
   {
     name: 'hybrid response with matching nonce, state, c_hash and at_hash; two parallel sign-ins → nothing',
     build: async () => {
@@ -144,5 +133,5 @@ const cases: Case[] = [
 ];
 
 describe('oidc-protocol', () => {
-  for (const c of cases) it(c.name, async () => c.check(await run(await c.build())));
+  itEachCase([oidc], cases);
 });

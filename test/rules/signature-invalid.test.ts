@@ -1,12 +1,12 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { runRules } from '../../src/engine/index.js';
+import { beforeAll, describe, expect } from 'vitest';
 import type { FindingDraft } from '../../src/model/index.js';
 import { rule as rotated } from '../../src/rules/signing-key-rotated.js';
 import { rule as signatureInvalid } from '../../src/rules/signature-invalid.js';
 import { rule as notFound } from '../../src/rules/signing-key-not-found.js';
 import { rule as unverifiable } from '../../src/rules/unverifiable-token.js';
-import { accessClaims, CLIENT_ID, makeKey, sessionOf, settings, signToken, tamperPayload, TraceBuilder, type Key } from '../helpers/trace-builder.js';
+import { accessClaims, CLIENT_ID, makeKey, signToken, tamperPayload, TraceBuilder, type Key } from '../helpers/trace-builder.js';
 import { idx10511 } from '../helpers/api-errors.js';
+import { itEachCase, type RuleCase } from './support/rule-cases.js';
 
 const API = 'https://api.contoso.com/orders';
 let key: Key;
@@ -16,18 +16,9 @@ beforeAll(async () => {
   [key, ecKey] = await Promise.all([makeKey('kid-rsa-1'), makeKey('kid-ec-1', 'ES256')]);
 });
 
-async function run(b: TraceBuilder): Promise<FindingDraft[]> {
-  return runRules([rotated, signatureInvalid, notFound, unverifiable], await sessionOf(b.build()), settings()).findings;
-}
 const ofRule = (fs: FindingDraft[], id: string) => fs.filter((f) => f.rule === id);
 
-interface Case {
-  name: string;
-  build: () => Promise<TraceBuilder>;
-  check: (fs: FindingDraft[]) => void;
-}
-
-const cases: Case[] = [
+const cases: RuleCase[] = [
   {
     name: 'valid RSA and EC tokens with their JWKS → nothing',
     build: async () => {
@@ -126,5 +117,5 @@ const cases: Case[] = [
 ];
 
 describe('signature-invalid', () => {
-  for (const c of cases) it(c.name, async () => c.check(await run(await c.build())));
+  itEachCase([rotated, signatureInvalid, notFound, unverifiable], cases);
 });

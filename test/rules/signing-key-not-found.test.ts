@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runRules } from '../../src/engine/index.js';
 import type { FindingDraft } from '../../src/model/index.js';
 import { rule as rotated } from '../../src/rules/signing-key-rotated.js';
 import { rule as signatureInvalid } from '../../src/rules/signature-invalid.js';
 import { rule as notFound } from '../../src/rules/signing-key-not-found.js';
-import { accessClaims, AUTHORITY, CLIENT_ID, ISSUER_V2, makeKey, sessionOf, settings, signToken, TraceBuilder, type Key } from '../helpers/trace-builder.js';
+import { accessClaims, AUTHORITY, CLIENT_ID, ISSUER_V2, makeKey, signToken, TraceBuilder, type Key } from '../helpers/trace-builder.js';
 import { idx10501, idx10503, keyNotFoundGeneric } from '../helpers/api-errors.js';
+import { itEachCase, type RuleCase } from './support/rule-cases.js';
 
 const API = 'https://api.contoso.com/orders';
 let published: Key;
@@ -16,18 +16,9 @@ beforeAll(async () => {
   [published, unpublished, appKey] = await Promise.all([makeKey('published-kid'), makeKey('unknown-kid'), makeKey('app-kid')]);
 });
 
-async function run(b: TraceBuilder): Promise<FindingDraft[]> {
-  return runRules([rotated, signatureInvalid, notFound], await sessionOf(b.build()), settings()).findings;
-}
 const ofRule = (fs: FindingDraft[], id: string) => fs.filter((f) => f.rule === id);
 
-interface Case {
-  name: string;
-  build: () => Promise<TraceBuilder>;
-  check: (fs: FindingDraft[]) => void;
-}
-
-const cases: Case[] = [
+const cases: RuleCase[] = [
   {
     name: 'kid published and accepted → nothing',
     build: async () => {
@@ -170,5 +161,5 @@ const cases: Case[] = [
 ];
 
 describe('signing-key-not-found', () => {
-  for (const c of cases) it(c.name, async () => c.check(await run(await c.build())));
+  itEachCase([rotated, signatureInvalid, notFound], cases);
 });

@@ -1,8 +1,7 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { runRules } from '../../src/engine/index.js';
-import type { FindingDraft } from '../../src/model/index.js';
+import { beforeAll, describe, expect } from 'vitest';
 import { rule as tokenInUrl } from '../../src/rules/token-in-url.js';
-import { accessClaims, AUTHORITY, CLIENT_ID, ISSUER_V2, makeKey, sessionOf, settings, signToken, TraceBuilder, type Key } from '../helpers/trace-builder.js';
+import { accessClaims, AUTHORITY, CLIENT_ID, ISSUER_V2, makeKey, signToken, TraceBuilder, type Key } from '../helpers/trace-builder.js';
+import { itEachCase, type RuleCase } from './support/rule-cases.js';
 
 const APP = 'https://app.contoso.com';
 const API = 'https://api.contoso.com/orders';
@@ -14,21 +13,9 @@ beforeAll(async () => {
 
 const idClaims = (t: number) => ({ iss: ISSUER_V2, aud: CLIENT_ID, sub: 's', nonce: 'n-1', iat: Math.floor(t / 1000), exp: Math.floor(t / 1000) + 3600, tid: 't' });
 
-async function run(b: TraceBuilder): Promise<FindingDraft[]> {
-  const entries = b.build();
-  const fs = runRules([tokenInUrl], await sessionOf(entries), settings()).findings;
-  return fs;
-}
-
-interface Case {
-  name: string;
-  build: () => Promise<TraceBuilder>;
-  check: (fs: FindingDraft[]) => void;
-}
-
 const authorize = (b: TraceBuilder, extra = '') => b.add({ url: `${AUTHORITY}/oauth2/v2.0/authorize?client_id=${CLIENT_ID}&response_type=code&redirect_uri=${encodeURIComponent(`${APP}/cb`)}&state=S1&nonce=n-1${extra}`, status: 200 });
 
-const cases: Case[] = [
+const cases: RuleCase[] = [
   {
     name: 'code flow: code in the redirect query, same-site Referer with the code, token in the Authorization header → nothing',
     build: async () => {
@@ -135,5 +122,5 @@ const cases: Case[] = [
 ];
 
 describe('token-in-url', () => {
-  for (const c of cases) it(c.name, async () => c.check(await run(await c.build())));
+  itEachCase([tokenInUrl], cases);
 });

@@ -1,10 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { SignJWT } from 'jose';
 import { runRules } from '../../src/engine/index.js';
-import type { FindingDraft } from '../../src/model/index.js';
 import { RULES } from '../../src/rules/index.js';
 import { rule as unverifiable } from '../../src/rules/unverifiable-token.js';
 import { accessClaims, CLIENT_ID, makeKey, sessionOf, settings, signToken, TraceBuilder, type Key } from '../helpers/trace-builder.js';
+import { hmacJwt, itEachCase, type RuleCase } from './support/rule-cases.js';
 
 const API = 'https://api.contoso.com/orders';
 let key: Key;
@@ -16,19 +15,8 @@ beforeAll(async () => {
 const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
 /** A compact JWE: five parts, a header naming alg/enc, random-looking rest. */
 const jwe = (n: number) => `${b64({ alg: 'RSA-OAEP-256', enc: 'A256GCM', kid: 'enc-1' })}.${'a'.repeat(40 + n)}.${'b'.repeat(16)}.${'c'.repeat(60)}.${'d'.repeat(22)}`;
-const hmac = (claims: Record<string, unknown>) => new SignJWT(claims).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).sign(new TextEncoder().encode('s'.repeat(32)));
 
-async function run(b: TraceBuilder): Promise<FindingDraft[]> {
-  return runRules([unverifiable], await sessionOf(b.build()), settings()).findings;
-}
-
-interface Case {
-  name: string;
-  build: () => Promise<TraceBuilder>;
-  check: (fs: FindingDraft[]) => void;
-}
-
-const cases: Case[] = [
+const cases: RuleCase[] = [
   {
     name: 'tokens verified against a captured JWKS → nothing',
     build: async () => {
@@ -82,7 +70,7 @@ const cases: Case[] = [
     build: async () => {
       const b = new TraceBuilder();
       b.api(API, jwe(1));
-      b.api(API, await hmac(accessClaims(b.time)));
+      b.api(API, await hmacJwt(accessClaims(b.time)));
       return b;
     },
     check: (fs) => {
@@ -94,7 +82,7 @@ const cases: Case[] = [
     name: 'third-party tokens (app HMAC, SharePoint/WOPI issuer, opaque Google bearer) and a JWE refresh token → nothing',
     build: async () => {
       const b = new TraceBuilder();
-      b.api(API, await hmac({ iss: 'my-app', sub: 'u1', exp: 2_000_000_000 }));
+      b.api(API, await hmacJwt({ iss: 'my-app', sub: 'u1', exp: 2_000_000_000 }));
       b.api('https://sp.contoso.com/wopi/files/1', await signToken(key, { iss: '00000003-0000-0ff1-ce00-000000000000@72f988bf-86f1-41af-91ab-2d7cd011db47', aud: 'wopi/sp@t', exp: 2_000_000_000 }));
       b.api('https://www.googleapis.com/drive/v3/files', `ya29.${'A'.repeat(150)}`);
       b.tokenResponse({ form: { grant_type: 'refresh_token', client_id: CLIENT_ID, refresh_token: 'r' }, tokens: { refresh_token: jwe(2) } });
@@ -105,7 +93,7 @@ const cases: Case[] = [
 ];
 
 describe('unverifiable-token', () => {
-  for (const c of cases) it(c.name, async () => c.check(await run(await c.build())));
+  itEachCase([unverifiable], cases);
 
   it('never leaves a finding of its own on a healthy verified trace when all rules run', async () => {
     const b = new TraceBuilder();

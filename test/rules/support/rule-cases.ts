@@ -1,0 +1,35 @@
+/**
+ * The table most rule tests are: a trace built per case, some rules run over it with
+ * the real extractor and engine, a check of the findings. Also the tokens several
+ * rules judge without a key set: unsigned (`alg: none`) and HMAC-signed JWTs.
+ */
+import { SignJWT } from 'jose';
+import { it } from 'vitest';
+import { runRules } from '../../../src/engine/index.js';
+import type { FindingDraft } from '../../../src/model/index.js';
+import type { Rule } from '../../../src/rules/types.js';
+import { sessionOf, settings, type TraceBuilder } from '../../helpers/trace-builder.js';
+
+export interface RuleCase {
+  name: string;
+  build: () => Promise<TraceBuilder>;
+  check: (fs: FindingDraft[]) => void;
+}
+
+export async function findingsOfRules(rules: readonly Rule[], b: TraceBuilder): Promise<FindingDraft[]> {
+  return runRules(rules, await sessionOf(b.build()), settings()).findings;
+}
+
+/** One test per case, in the describe block it is called from. */
+export function itEachCase(rules: readonly Rule[], cases: readonly RuleCase[]): void {
+  for (const c of cases) it(c.name, async () => c.check(await findingsOfRules(rules, await c.build())));
+}
+
+const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
+
+/** `alg: none`, empty signature. */
+export const unsignedJwt = (claims: Record<string, unknown>): string => `${b64({ alg: 'none', typ: 'JWT' })}.${b64(claims)}.`;
+
+/** HS256 with a shared secret: no public key can check it. */
+export const hmacJwt = (claims: Record<string, unknown>, secret = 'k'.repeat(32)): Promise<string> =>
+  new SignJWT(claims).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).sign(new TextEncoder().encode(secret));
