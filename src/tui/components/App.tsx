@@ -13,6 +13,12 @@ import { ThemeContext } from './theme-context.js';
 
 /** Progress redraws at most this often: a 1 GB read reports thousands of times. */
 const PROGRESS_INTERVAL_MS = 100;
+/**
+ * The timeline of entries read so far is rebuilt at most this often (the progress text
+ * in its title and status line follows every redraw): sorting and laying out tens of
+ * thousands of rows takes the reading thread's time.
+ */
+const PARTIAL_INTERVAL_MS = 1000;
 
 export interface AppProps {
   options: TuiOptions;
@@ -35,6 +41,7 @@ export function App({ options, size, onExit }: AppProps): ReactElement {
   const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
   const theme: Theme = themeFor(options.noColor);
   const lastProgress = useRef(0);
+  const partial = useRef<{ at: number; data: TuiData } | undefined>(undefined);
   const finish = (error?: Error) => (onExit ? onExit(error) : exit(error));
 
   useEffect(() => {
@@ -44,10 +51,11 @@ export function App({ options, size, onExit }: AppProps): ReactElement {
       if (!live || (now - lastProgress.current < PROGRESS_INTERVAL_MS && progress.phase === 'reading')) return;
       lastProgress.current = now;
       // Entries read so far become a timeline at once; analysis fills in tokens and findings at the end.
-      const partial = progress.partial?.length
-        ? { report: provisionalReport(progress.partial.length, options.inputNames ?? []), entries: [...progress.partial] }
-        : undefined;
-      setPhase({ kind: 'loading', progress, ...(partial ? { partial } : {}) });
+      const read = progress.partial;
+      if (read?.length && (!partial.current || now - partial.current.at >= PARTIAL_INTERVAL_MS || progress.phase === 'analyzing')) {
+        partial.current = { at: now, data: { report: provisionalReport(read.length, options.inputNames ?? []), entries: [...read] } };
+      }
+      setPhase({ kind: 'loading', progress, ...(partial.current ? { partial: partial.current.data } : {}) });
     };
     options.load(onProgress).then(
       (data) => live && setPhase({ kind: 'ready', data }),

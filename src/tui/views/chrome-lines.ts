@@ -25,7 +25,7 @@ export function titleLine(report: Report, width: number, loading?: TuiProgress):
   const names = first ? baseName(first.path) + (report.inputs.length > 1 ? ` +${report.inputs.length - 1}` : '') : 'trace';
   if (loading) {
     return fitLine(
-      [seg('trace-audit', 'title'), seg(` ${printable(names)} · ${formatCount(report.summary.entries)} entries so far · `), seg(loadingText(loading), 'accent')],
+      [seg('trace-audit', 'title'), seg(` ${printable(names)} · ${formatCount(loading.entries)} entries so far · `), seg(loadingText(loading), 'accent')],
       width,
     );
   }
