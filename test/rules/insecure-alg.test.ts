@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect } from 'vitest';
 import { rule as insecureAlg } from '../../src/rules/insecure-alg.js';
 import { accessClaims, ISSUER_V2, makeKey, signToken, TraceBuilder, type Key } from '../helpers/trace-builder.js';
-import { hmacJwt, itEachCase, type RuleCase, unsignedJwt } from './support/rule-cases.js';
+import { hmacJwt, itEachCase, type RuleCase, unsignedJwt, verifiedTokenCase } from './support/rule-cases.js';
 
 const API = 'https://api.contoso.com/orders';
 let key: Key;
@@ -11,16 +11,7 @@ beforeAll(async () => {
 });
 
 const cases: RuleCase[] = [
-  {
-    name: 'RS256 token with its key set → nothing',
-    build: async () => {
-      const b = new TraceBuilder();
-      b.jwks([key]);
-      b.api(API, await signToken(key, accessClaims(b.time)));
-      return b;
-    },
-    check: (fs) => expect(fs).toEqual([]),
-  },
+  verifiedTokenCase('RS256 token with its key set → nothing', API, () => key),
   {
     name: 'alg none bearer accepted by the API → error that says the API does not enforce signatures',
     build: async () => {

@@ -3,7 +3,7 @@ import { runRules } from '../../src/engine/index.js';
 import { RULES } from '../../src/rules/index.js';
 import { rule as unverifiable } from '../../src/rules/unverifiable-token.js';
 import { accessClaims, CLIENT_ID, makeKey, sessionOf, settings, signToken, TraceBuilder, type Key } from '../helpers/trace-builder.js';
-import { hmacJwt, itEachCase, type RuleCase } from './support/rule-cases.js';
+import { hmacJwt, itEachCase, type RuleCase, verifiedTokenCase } from './support/rule-cases.js';
 
 const API = 'https://api.contoso.com/orders';
 let key: Key;
@@ -17,16 +17,7 @@ const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url')
 const jwe = (n: number) => `${b64({ alg: 'RSA-OAEP-256', enc: 'A256GCM', kid: 'enc-1' })}.${'a'.repeat(40 + n)}.${'b'.repeat(16)}.${'c'.repeat(60)}.${'d'.repeat(22)}`;
 
 const cases: RuleCase[] = [
-  {
-    name: 'tokens verified against a captured JWKS → nothing',
-    build: async () => {
-      const b = new TraceBuilder();
-      b.jwks([key]);
-      b.api(API, await signToken(key, accessClaims(b.time)));
-      return b;
-    },
-    check: (fs) => expect(fs).toEqual([]),
-  },
+  verifiedTokenCase('tokens verified against a captured JWKS → nothing', API, () => key),
   {
     name: 'Graph token (nonce) and an API token without JWKS → one info finding, two groups',
     build: async () => {

@@ -4,11 +4,11 @@
  * rules judge without a key set: unsigned (`alg: none`) and HMAC-signed JWTs.
  */
 import { SignJWT } from 'jose';
-import { it } from 'vitest';
+import { expect, it } from 'vitest';
 import { runRules } from '../../../src/engine/index.js';
 import type { FindingDraft } from '../../../src/model/index.js';
 import type { Rule } from '../../../src/rules/types.js';
-import { sessionOf, settings, type TraceBuilder } from '../../helpers/trace-builder.js';
+import { accessClaims, sessionOf, settings, signToken, TraceBuilder, type Key } from '../../helpers/trace-builder.js';
 
 export interface RuleCase {
   name: string;
@@ -23,6 +23,20 @@ export async function findingsOfRules(rules: readonly Rule[], b: TraceBuilder): 
 /** One test per case, in the describe block it is called from. */
 export function itEachCase(rules: readonly Rule[], cases: readonly RuleCase[]): void {
   for (const c of cases) it(c.name, async () => c.check(await findingsOfRules(rules, await c.build())));
+}
+
+/** The healthy case: a token signed with a key whose key set the trace captured, sent to an API → no finding. */
+export function verifiedTokenCase(name: string, api: string, key: () => Key): RuleCase {
+  return {
+    name,
+    build: async () => {
+      const b = new TraceBuilder();
+      b.jwks([key()]);
+      b.api(api, await signToken(key(), accessClaims(b.time)));
+      return b;
+    },
+    check: (fs) => expect(fs).toEqual([]),
+  };
 }
 
 const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
