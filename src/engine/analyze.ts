@@ -4,7 +4,7 @@
  */
 import type { AnalysisSettings, Entry, Report, RunWarning, TraceInfo } from '../model/index.js';
 import { DEFAULT_SETTINGS } from '../model/index.js';
-import { openTrace, sniffFormat, warmUpSideWorker, type IngestProgress } from '../ingest/index.js';
+import { openTrace, type IngestProgress } from '../ingest/index.js';
 import { createExtractor, type Session } from '../extract/index.js';
 import { RULES } from '../rules/index.js';
 import { buildReport, createEntryStats } from '../report/index.js';
@@ -46,7 +46,6 @@ export interface AnalysisResult {
 const FIRST_OFFER = 100;
 
 export async function analyze(paths: string[], options: AnalyzeOptions = {}): Promise<AnalysisResult> {
-  warmUpForHar(paths);
   const settings: AnalysisSettings = { ...DEFAULT_SETTINGS, ...options.settings };
   const extraKeySets = await Promise.all((options.jwksFiles ?? []).map(loadKeySetFile));
   const extractor = createExtractor({ settings, extraKeySets });
@@ -100,9 +99,3 @@ export async function analyze(paths: string[], options: AnalyzeOptions = {}): Pr
   return { report, session, entries: session.entries, inputs };
 }
 
-/** HAR inputs use a helper thread (hash, sampled validation): start it while the rest starts up. */
-function warmUpForHar(paths: string[]): void {
-  void Promise.all(paths.map((p) => sniffFormat(p).catch(() => undefined))).then((formats) => {
-    if (formats.some((f) => f !== undefined && f !== 'saz')) warmUpSideWorker();
-  });
-}

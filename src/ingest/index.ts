@@ -11,7 +11,6 @@ import type { OpenOptions, TraceReader } from './types.js';
 export { InputError, isInputError } from './errors.js';
 export { sniffFormat, type TraceFormat } from './sniff.js';
 export { readBody } from './bodies.js';
-export { warmUpSideWorker } from './har/index.js';
 export * from './types.js';
 
 /** Open a HAR or SAZ file, whichever its content says it is. */

@@ -11,7 +11,6 @@ import { DEFAULT_HAR_TUNING, type HarTuning } from './tuning.js';
 
 export type { HarTuning } from './tuning.js';
 export { DEFAULT_HAR_TUNING } from './tuning.js';
-export { warmUpSideWorker } from './side-worker.js';
 
 export async function openHar(path: string, options: OpenOptions): Promise<TraceReader> {
   return openHarWith(path, options, DEFAULT_HAR_TUNING);

@@ -72,6 +72,9 @@ function sharedWorker(): Worker | null {
     // After the listeners: adding a 'message' listener refs the worker's port again,
     // which kept a process that failed on a bad file alive for another second or two.
     w.unref();
+    // Loading and compiling har-validator's schemas takes ~0.1 s: start now, not when the
+    // first batch of sampled entries arrives, or a small trace's reader waits for it.
+    w.postMessage({ type: 'warm', validatorPath });
     worker = w;
   } catch {
     worker = null;
@@ -85,15 +88,6 @@ function hold(w: Worker): void {
 
 function release(w: Worker): void {
   if (--active === 0) w.unref();
-}
-
-/**
- * Starts the helper thread and has it load and compile har-validator now: a new
- * thread and the validator's schemas take ~0.2 s of CPU, and on a small trace the
- * reader would otherwise finish first and wait for them.
- */
-export function warmUpSideWorker(): void {
-  sharedWorker()?.postMessage({ type: 'warm', validatorPath });
 }
 
 /** Starts hashing `path` in the helper thread; null when no helper thread is available. */
