@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { FindingDraft } from '../../src/model/index.js';
 import { rule as audienceMismatch } from '../../src/rules/audience-mismatch.js';
 import { accessClaims, API_APP_ID, makeKey, signToken, TraceBuilder, type Key } from '../helpers/trace-builder.js';
 import { API, bearerError, findingsOf, idx10214, indexes, only, OTHER_API } from './support/identity-traces.js';
+import type { RuleCase } from './support/rule-cases.js';
 
 let key: Key;
 beforeAll(async () => {
@@ -13,14 +13,7 @@ const ORDERS_AUD = `api://${API_APP_ID}`;
 const REPORTS_AUD = 'api://reports-0000-1111';
 const tokenFor = (aud: unknown, extra: Record<string, unknown> = {}) => signToken(key, accessClaims(Date.parse('2024-05-01T10:00:00Z'), { aud, ...extra }));
 
-interface Case {
-  name: string;
-  build: () => Promise<TraceBuilder>;
-  settings?: Record<string, unknown>;
-  check: (fs: FindingDraft[]) => void;
-}
-
-const cases: Case[] = [
+const cases: RuleCase[] = [
   {
     name: 'valid: token for the API accepted; first call without a token gets 401 then the retry succeeds → nothing',
     build: async () => {

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { FindingDraft } from '../../src/model/index.js';
 import { rule as cloudMismatch } from '../../src/rules/cloud-mismatch.js';
 import { accessClaims, makeKey, signToken, T0, TENANT, TraceBuilder, type Key } from '../helpers/trace-builder.js';
 import { findingsOf, indexes, only } from './support/identity-traces.js';
+import type { RuleCase } from './support/rule-cases.js';
 
 let key: Key;
 beforeAll(async () => {
@@ -24,13 +24,7 @@ async function tokenFrom(b: TraceBuilder, authority: string, aud: string, scope 
   return t;
 }
 
-interface Case {
-  name: string;
-  build: () => Promise<TraceBuilder>;
-  check: (fs: FindingDraft[]) => void;
-}
-
-const cases: Case[] = [
+const cases: RuleCase[] = [
   {
     name: 'valid: each cloud to its own Graph; a US Gov token at an App Service in the public cloud → nothing',
     build: async () => {

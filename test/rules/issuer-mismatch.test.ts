@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { FindingDraft } from '../../src/model/index.js';
 import { rule as issuerMismatch } from '../../src/rules/issuer-mismatch.js';
 import { accessClaims, ISSUER_V1, ISSUER_V2, makeKey, signToken, T0, TENANT, TraceBuilder, type Key } from '../helpers/trace-builder.js';
 import { API, bearerError, findingsOf, idx10205, indexes, only } from './support/identity-traces.js';
+import type { RuleCase } from './support/rule-cases.js';
 
 let key: Key;
 beforeAll(async () => {
@@ -14,14 +14,7 @@ const MSA = '9188040d-6c67-4c5b-b112-36a304b66dad';
 const token = (extra: Record<string, unknown> = {}) => signToken(key, accessClaims(T0, extra));
 const v1 = (tid = TENANT) => token({ iss: `https://sts.windows.net/${tid}/`, tid, ver: '1.0' });
 
-interface Case {
-  name: string;
-  build: () => Promise<TraceBuilder>;
-  settings?: Record<string, unknown>;
-  check: (fs: FindingDraft[]) => void;
-}
-
-const cases: Case[] = [
+const cases: RuleCase[] = [
   {
     name: 'valid: v2 token accepted, expectations met in any case/slash form → nothing',
     settings: { expectTenant: TENANT.toUpperCase(), expectIssuers: [`${ISSUER_V2}/`.toUpperCase()] },

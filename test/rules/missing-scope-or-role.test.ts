@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { FindingDraft } from '../../src/model/index.js';
 import { rule as missingScope } from '../../src/rules/missing-scope-or-role.js';
 import { accessClaims, API_APP_ID, makeKey, signToken, T0, TraceBuilder, type Key } from '../helpers/trace-builder.js';
 import { API, findingsOf, indexes, only } from './support/identity-traces.js';
+import type { RuleCase } from './support/rule-cases.js';
 
 let key: Key;
 beforeAll(async () => {
@@ -30,13 +30,7 @@ function scopeRefusal(b: TraceBuilder, token: string, required: string[]): void 
   });
 }
 
-interface Case {
-  name: string;
-  build: () => Promise<TraceBuilder>;
-  check: (fs: FindingDraft[]) => void;
-}
-
-const cases: Case[] = [
+const cases: RuleCase[] = [
   {
     name: 'valid: scoped token accepted; a plain 403 for a token with scopes is not guessed at → nothing',
     build: async () => {

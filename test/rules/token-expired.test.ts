@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { FindingDraft } from '../../src/model/index.js';
 import { rule as tokenExpired } from '../../src/rules/token-expired.js';
 import { accessClaims, makeKey, signToken, T0, TraceBuilder, type Key } from '../helpers/trace-builder.js';
 import { API, bearerError, findingsOf, idx10214, idx10223, indexes, only } from './support/identity-traces.js';
+import type { RuleCase } from './support/rule-cases.js';
 
 let key: Key;
 beforeAll(async () => {
@@ -13,14 +13,7 @@ const sec = (ms: number) => Math.floor(ms / 1000);
 /** A token issued at T0 that expires `lifetime` seconds later. */
 const tokenFor = (lifetime: number, extra: Record<string, unknown> = {}) => signToken(key, accessClaims(T0, { exp: sec(T0) + lifetime, ...extra }));
 
-interface Case {
-  name: string;
-  build: () => Promise<TraceBuilder>;
-  settings?: Record<string, unknown>;
-  check: (fs: FindingDraft[]) => void;
-}
-
-const cases: Case[] = [
+const cases: RuleCase[] = [
   {
     name: 'valid: used inside its lifetime (judged at send time, not today) → nothing',
     build: async () => {

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { FindingDraft } from '../../src/model/index.js';
 import { rule as notYetValid } from '../../src/rules/token-not-yet-valid.js';
 import { accessClaims, AUTHORITY, makeKey, signToken, T0, TraceBuilder, type Key } from '../helpers/trace-builder.js';
 import { API, findingsOf, idx10222, indexes, only } from './support/identity-traces.js';
+import type { RuleCase } from './support/rule-cases.js';
 
 let key: Key;
 beforeAll(async () => {
@@ -29,13 +29,7 @@ async function signInWithIdpAhead(b: TraceBuilder, skewMs: number, opts: { noDat
   return token;
 }
 
-interface Case {
-  name: string;
-  build: () => Promise<TraceBuilder>;
-  check: (fs: FindingDraft[]) => void;
-}
-
-const cases: Case[] = [
+const cases: RuleCase[] = [
   {
     name: 'valid: Entra-style back-dated nbf, used at once → nothing',
     build: async () => {

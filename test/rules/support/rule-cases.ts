@@ -5,24 +5,22 @@
  */
 import { SignJWT } from 'jose';
 import { expect, it } from 'vitest';
-import { runRules } from '../../../src/engine/index.js';
-import type { FindingDraft } from '../../../src/model/index.js';
+import type { AnalysisSettings, FindingDraft } from '../../../src/model/index.js';
 import type { Rule } from '../../../src/rules/types.js';
-import { accessClaims, sessionOf, settings, signToken, TraceBuilder, type Key } from '../../helpers/trace-builder.js';
+import { accessClaims, signToken, TraceBuilder, type Key } from '../../helpers/trace-builder.js';
+import { findingsOf } from './identity-traces.js';
 
 export interface RuleCase {
   name: string;
   build: () => Promise<TraceBuilder>;
+  /** Settings other than the defaults for this case. */
+  settings?: Partial<AnalysisSettings>;
   check: (fs: FindingDraft[]) => void;
-}
-
-export async function findingsOfRules(rules: readonly Rule[], b: TraceBuilder): Promise<FindingDraft[]> {
-  return runRules(rules, await sessionOf(b.build()), settings()).findings;
 }
 
 /** One test per case, in the describe block it is called from. */
 export function itEachCase(rules: readonly Rule[], cases: readonly RuleCase[]): void {
-  for (const c of cases) it(c.name, async () => c.check(await findingsOfRules(rules, await c.build())));
+  for (const c of cases) it(c.name, async () => c.check(await findingsOf(rules, (await c.build()).build(), c.settings)));
 }
 
 /** The healthy case: a token signed with a key whose key set the trace captured, sent to an API → no finding. */
