@@ -64,7 +64,7 @@ export async function* streamEntries(archive: OpenedArchive, path: string, optio
       const now = performance.now();
       if (now - lastProgress >= PROGRESS_INTERVAL_MS) {
         lastProgress = now;
-        progress(archive.file.bytesRead);
+        progress(archive.members.bytesReached);
       }
       yield entry;
     }
@@ -82,6 +82,7 @@ export async function* streamEntries(archive: OpenedArchive, path: string, optio
       });
     }
   } finally {
+    archive.members.close();
     await archive.file.close();
   }
 }

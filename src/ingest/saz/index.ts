@@ -5,13 +5,13 @@
 import type { TraceInfo } from '../../model/index.js';
 import type { OpenOptions, TraceReader } from '../types.js';
 import { streamEntries } from './entry-stream.js';
-import { openArchive } from './open-archive.js';
+import { DEFAULT_SAZ_TUNING, openArchive, type SazTuning } from './open-archive.js';
 import { producerFromComment } from './producer.js';
 
 export { readSazBody } from './read-body.js';
 
-export async function openSaz(path: string, options: OpenOptions): Promise<TraceReader> {
-  const archive = await openArchive(path, options.password);
+export async function openSaz(path: string, options: OpenOptions, tuning: SazTuning = DEFAULT_SAZ_TUNING): Promise<TraceReader> {
+  const archive = await openArchive(path, options.password, tuning);
   if (archive.layout.unsafeNames.length > 0) {
     options.onWarning?.({
       code: 'saz-unsafe-member-name',

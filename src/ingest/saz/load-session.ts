@@ -28,7 +28,13 @@ export interface SessionLoader {
   next(): Promise<LoadedParts>;
 }
 
-const LOOKAHEAD_SESSIONS = 8;
+/**
+ * The read-ahead window: refilled up to LOOKAHEAD_SESSIONS when it falls to
+ * REFILL_AT sessions, so that the members of many sessions are asked for in one
+ * turn (the inflating thread takes them as one message), never past LOOKAHEAD_BYTES.
+ */
+const LOOKAHEAD_SESSIONS = 64;
+const REFILL_AT = 32;
 const LOOKAHEAD_BYTES = 32 << 20;
 
 /** Responses this large are first read up to their head, in case their body need not be inflated at all. */
@@ -48,7 +54,7 @@ interface LoadedSession {
 
 /** A large response with a media body, prepared from its head alone (undefined: read it whole). */
 async function binaryResponse(members: MemberReader, member: ZipMember | undefined, interner?: HeaderInterner): Promise<PreparedResponse | undefined> {
-  if (!member || member.uncompressedSize < PEEK_MEMBER_BYTES) return undefined;
+  if (!member || member.uncompressedSize < PEEK_MEMBER_BYTES || members.inflatesOffThread(member)) return undefined;
   try {
     const start = await members.readStart(member, PEEK_COMPRESSED_BYTES, PEEK_MAX_BYTES);
     return start ? binaryResponseFromHead(start, member.uncompressedSize, interner) : undefined;
@@ -119,6 +125,7 @@ export function inThreadLoader(members: MemberReader, sessions: readonly SazSess
   let queued = from;
   let queuedBytes = 0;
   const fill = (): void => {
+    if (queue.length > REFILL_AT) return;
     while (queued < sessions.length && queue.length < LOOKAHEAD_SESSIONS && (queue.length === 0 || queuedBytes < LOOKAHEAD_BYTES)) {
       const session = sessions[queued++]!;
       const promise = loadSession(members, session, interner);

@@ -7,6 +7,7 @@ import { InputError } from '../errors.js';
 import { groupSessions, type SessionLayout } from './sessions.js';
 import { BlockFile } from './zip/block-file.js';
 import { readCentralDirectory, ZipFormatError, type ZipDirectory, type ZipMember } from './zip/central-directory.js';
+import { INFLATE_THREAD_MIN_FILE_BYTES, InflateThread } from './zip/inflate-thread.js';
 import { MemberReader } from './zip/member-reader.js';
 import { ZipMemberError, ZipPasswordError } from './zip/zipjs-members.js';
 
@@ -65,14 +66,23 @@ async function checkPassword(path: string, layout: SessionLayout, members: Membe
   }
 }
 
-export async function openArchive(path: string, password: string | undefined): Promise<OpenedArchive> {
+/** Sizes the SAZ reader works with. Tests change them to force every code path on small files. */
+export interface SazTuning {
+  /** Archives at least this large inflate their members on a second thread (see InflateThread). */
+  inflateThreadMinBytes: number;
+}
+
+export const DEFAULT_SAZ_TUNING: SazTuning = { inflateThreadMinBytes: INFLATE_THREAD_MIN_FILE_BYTES };
+
+export async function openArchive(path: string, password: string | undefined, tuning: SazTuning = DEFAULT_SAZ_TUNING): Promise<OpenedArchive> {
   const file = await openBlockFile(path);
   try {
     const directory = await readDirectory(file, path);
     const layout = groupSessions(directory.members);
     if (layout.sessions.length === 0) throw new InputError('not-a-saz', `${path}: not a SAZ (zip without raw/ sessions)`);
-    const members = new MemberReader(file, path, password);
-    await checkPassword(path, layout, members, password);
+    await checkPassword(path, layout, new MemberReader(file, path, password), password);
+    const thread = file.size >= tuning.inflateThreadMinBytes ? InflateThread.start(path, file.size) : null;
+    const members = new MemberReader(file, path, password, thread);
     return { file, directory, layout, members };
   } catch (e) {
     await file.close();

@@ -10,6 +10,7 @@ import { createInflateRaw, inflateRaw, inflateRawSync } from 'node:zlib';
 import type { BlockFile } from './block-file.js';
 import { inflateRawExact, inflateRawStart } from '../../zlib-engines.js';
 import type { ZipMember } from './central-directory.js';
+import type { InflateThread } from './inflate-thread.js';
 import { ZipJsMembers, ZipMemberError, type CappedBytes } from './zipjs-members.js';
 
 /** Zip-bomb bound on one member's decompressed size; larger members are cut here. */
@@ -77,12 +78,30 @@ async function inflatePrefix(data: Buffer, cap: number): Promise<CappedBytes> {
 
 export class MemberReader {
   private zipjs: ZipJsMembers | undefined;
+  private reached = 0;
 
+  /** `thread`: inflates deflated members off the main thread (large archives, see InflateThread). */
   constructor(
     private readonly file: BlockFile,
     private readonly path: string,
     private readonly password: string | undefined,
+    private readonly thread?: InflateThread | null,
   ) {}
+
+  /** Furthest byte of the file any member read so far ends at (for progress). */
+  get bytesReached(): number {
+    return Math.max(this.reached, this.file.bytesRead);
+  }
+
+  /** Whether `read` inflates this member on the inflating thread (so peeking at its head on the main thread saves nothing). */
+  inflatesOffThread(member: ZipMember, cap: number = MAX_MEMBER_BYTES): boolean {
+    return this.thread?.accepts(member, cap) === true;
+  }
+
+  /** Stops the inflating thread, if any. */
+  close(): void {
+    this.thread?.close();
+  }
 
   /** Whether this member needs zip.js (and so, for encrypted ones, the password). */
   static needsZipJs(member: ZipMember): boolean {
@@ -90,6 +109,12 @@ export class MemberReader {
   }
 
   async read(member: ZipMember, cap: number = MAX_MEMBER_BYTES, verifyCrc = false): Promise<CappedBytes> {
+    this.reached = Math.max(this.reached, member.localHeaderOffset + member.compressedSize);
+    if (!verifyCrc && this.thread?.accepts(member, cap)) {
+      const bytes = await this.thread.inflate(member);
+      // Undefined: the thread could not read it as announced; the main-thread read below says why.
+      if (bytes) return { bytes, truncated: false };
+    }
     if (MemberReader.needsZipJs(member)) {
       this.zipjs ??= new ZipJsMembers(this.path);
       return this.zipjs.read(member.name, this.password, cap, verifyCrc);
