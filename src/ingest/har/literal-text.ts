@@ -5,6 +5,7 @@
 import { isAscii } from 'node:buffer';
 import { BACKSLASH, QUOTE } from '../scan/byte-classes.js';
 import type { CutString } from './cut-strings.js';
+import { bytesToString } from '../text-bytes.js';
 
 type MediumCut = Extract<CutString, { kind: 'medium' }>;
 
@@ -13,12 +14,6 @@ export class LiteralError extends Error {
   constructor(readonly offset: number) {
     super(`not a well-formed JSON string literal at byte ${offset}`);
   }
-}
-
-/** Bytes as a JS string; ASCII (most of a HAR) converts faster as latin1, with the same result. */
-export function bytesToString(bytes: Buffer, start = 0, end = bytes.length): string {
-  const view = start === 0 && end === bytes.length ? bytes : bytes.subarray(start, end);
-  return view.toString(isAscii(view) ? 'latin1' : 'utf8');
 }
 
 /** True when no quote appears between the literal's own quotes (a single memchr). */

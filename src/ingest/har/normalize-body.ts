@@ -12,6 +12,7 @@ import { keepsText } from '../text-policy.js';
 import { LARGE_BODY_BYTES, MAX_DECODED_BODY_BYTES } from '../types.js';
 import type { CutString } from './cut-strings.js';
 import { mediumBase64Bytes, mediumText, verifyCut } from './literal-text.js';
+import { bytesToString } from '../text-bytes.js';
 import { fileBody } from './file-body.js';
 import { asObject, asText, finiteNumber } from './json-values.js';
 import { JsonStringLength } from './json-string-length.js';
@@ -131,7 +132,7 @@ function decodedBody(bytes: Buffer, mimeType: string, ctx: NormalizeContext): Bo
   if (isGzip(bytes)) return gunzippedBody(bytes, mimeType, ctx);
   if (isTextualMime(mimeType) || looksLikeText(bytes, false)) {
     if (!keepsText(mimeType, bytes.length, () => bytes)) return { size: bytes.length, mimeType, fragments: scanFragments(bytes, ctx.scanner) };
-    return { size: bytes.length, mimeType, text: bytes.toString('utf8') };
+    return { size: bytes.length, mimeType, text: bytesToString(bytes) };
   }
   return { size: bytes.length, mimeType, binary: true };
 }

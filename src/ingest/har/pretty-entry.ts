@@ -12,7 +12,8 @@
 import { BACKSLASH, QUOTE } from '../scan/byte-classes.js';
 import type { CutRegistry, CutString } from './cut-strings.js';
 import { LargeStringSink } from './large-string.js';
-import { bytesToString, hasNoInnerQuote } from './literal-text.js';
+import { hasNoInnerQuote } from './literal-text.js';
+import { bytesToString } from '../text-bytes.js';
 import type { CapturedValue, StringLimits } from './value-scanner.js';
 
 /** Keys are short; a longer first string means this line is not `"key": "value"`. */

@@ -8,7 +8,7 @@
 import { BACKSLASH, QUOTE, isJsonSpace } from '../scan/byte-classes.js';
 import type { FragmentScannerOptions } from '../scan/index.js';
 import type { CutRegistry, CutString } from './cut-strings.js';
-import { bytesToString } from './literal-text.js';
+import { bytesToString } from '../text-bytes.js';
 import { LargeStringSink } from './large-string.js';
 
 export type ScanMode = 'skip' | 'small' | 'entry';

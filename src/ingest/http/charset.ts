@@ -5,6 +5,7 @@
  * an unknown label falls back to latin1, which keeps every byte visible.
  */
 import { TextDecoder } from 'node:util';
+import { bytesToString } from '../text-bytes.js';
 
 const decoders = new Map<string, TextDecoder | null>();
 
@@ -59,7 +60,7 @@ export function decodeText(bytes: Buffer, declared: string | undefined): Decoded
   const lower = label.toLowerCase();
   if (lower === 'utf-8' || lower === 'utf8') {
     const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-    return { text: bytes.toString('utf8', start), charset: 'utf-8' };
+    return { text: bytesToString(bytes, start), charset: 'utf-8' };
   }
   const decoder = decoderFor(lower);
   if (!decoder) {

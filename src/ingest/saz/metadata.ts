@@ -4,6 +4,7 @@
  */
 import { parseDotNetTime } from './dotnet-time.js';
 import { readSessionXml } from './session-xml.js';
+import { bytesToString } from '../text-bytes.js';
 
 /** Fiddler's SessionFlags bits (BitFlags, written in hex). */
 export const BIT_IS_HTTPS = 0x1;
@@ -37,7 +38,7 @@ const END_TIMERS = ['ClientDoneResponse', 'ServerDoneResponse'];
 function metadataText(bytes: Buffer): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.toString('utf16le', 2);
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  return bytes.toString('utf8', start);
+  return bytesToString(bytes, start);
 }
 
 function round(ms: number): number {
