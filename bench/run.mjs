@@ -6,7 +6,7 @@
  *
  *   --sizes 100MB,1GB   HAR sizes          --saz-size 200MB   SAZ size (0 for none)
  *   --startup-size 1MB  a small HAR that measures the fixed start-up cost (0 for none)
- *   --rounds 3          rounds per tool    --seed 1           generator seed
+ *   --rounds 5          rounds per tool    --seed 1           generator seed
  *   --quick             20 MB HAR and SAZ, one round (a smoke check)
  *   --tools a,b         only these tools (trace-audit, ingest-only, json-parse, stream-json, tui-first-screen)
  *   --update-docs       also put the tables into docs/performance.md
@@ -113,7 +113,7 @@ function entryMismatches(results) {
 }
 
 runMain(async () => {
-  const args = parseArgs(process.argv.slice(2), { defaults: { sizes: '100MB,1GB', 'saz-size': '200MB', 'startup-size': '1MB', rounds: '3', seed: '1', quick: false, tools: '', 'update-docs': false } });
+  const args = parseArgs(process.argv.slice(2), { defaults: { sizes: '100MB,1GB', 'saz-size': '200MB', 'startup-size': '1MB', rounds: '5', seed: '1', quick: false, tools: '', 'update-docs': false } });
   if (!existsSync(join(ROOT, 'dist/cli.js'))) throw new Error('dist/ is missing: run "npm run build" first');
   const { traces, rounds, seed, only } = plan(args);
   const machine = machineFacts();
