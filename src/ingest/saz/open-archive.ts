@@ -48,15 +48,16 @@ export function passwordError(path: string, reason: 'required' | 'wrong'): Input
 /**
  * Decrypts the smallest encrypted member with a CRC check: a ZipCrypto
  * password check byte lets one wrong password in 256 through, the CRC does not.
+ * Returns whether the archive has encrypted members.
  */
-async function checkPassword(path: string, layout: SessionLayout, members: MemberReader, password: string | undefined): Promise<void> {
+async function checkPassword(path: string, layout: SessionLayout, members: MemberReader, password: string | undefined): Promise<boolean> {
   let smallest: ZipMember | undefined;
   for (const s of layout.sessions) {
     for (const m of [s.request, s.response, s.metadata]) {
       if (m?.encrypted && (!smallest || m.compressedSize < smallest.compressedSize)) smallest = m;
     }
   }
-  if (!smallest) return;
+  if (!smallest) return false;
   if (password === undefined || password === '') throw passwordError(path, 'required');
   try {
     await members.read(smallest, undefined, true);
@@ -64,6 +65,7 @@ async function checkPassword(path: string, layout: SessionLayout, members: Membe
     if (e instanceof ZipPasswordError || e instanceof ZipMemberError) throw passwordError(path, 'wrong');
     throw e;
   }
+  return true;
 }
 
 /** Sizes the SAZ reader works with. Tests change them to force every code path on small files. */
@@ -80,8 +82,9 @@ export async function openArchive(path: string, password: string | undefined, tu
     const directory = await readDirectory(file, path);
     const layout = groupSessions(directory.members);
     if (layout.sessions.length === 0) throw new InputError('not-a-saz', `${path}: not a SAZ (zip without raw/ sessions)`);
-    await checkPassword(path, layout, new MemberReader(file, path, password), password);
-    const thread = file.size >= tuning.inflateThreadMinBytes ? InflateThread.start(path, file.size) : null;
+    const encrypted = await checkPassword(path, layout, new MemberReader(file, path, password), password);
+    // Encrypted members go through zip.js on the main thread: the inflating thread would have nothing to do.
+    const thread = !encrypted && file.size >= tuning.inflateThreadMinBytes ? InflateThread.start(path, file.size) : null;
     const members = new MemberReader(file, path, password, thread);
     return { file, directory, layout, members };
   } catch (e) {
