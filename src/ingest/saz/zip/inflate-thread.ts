@@ -1,20 +1,21 @@
 /**
  * A second thread that reads and inflates a large SAZ's deflated members while the
- * main thread parses the sessions before them. Inflating is a third of a SAZ's
- * reading time; the thread takes it off the main thread without copying anything
- * back (the output buffer is transferred) and without moving any parsing there, so
- * entries are built exactly as before.
+ * main thread parses the sessions before them. Inflating members was an eighth of
+ * the main thread's time on a SAZ; the thread takes it off the main thread without
+ * copying anything back (the output buffer is transferred) and without moving any
+ * parsing there, so entries are built exactly as before.
  *
- * Members asked for in the same turn of the event loop (the read-ahead window asks
- * for a few dozen sessions at once) travel as one message: a message costs about
- * as much as inflating a small member. A member the thread could not inflate comes
- * back undefined and the caller reads it on the main thread, which reports why.
+ * Members asked for before the current run of microtasks ends (the read-ahead
+ * window asks for a few dozen sessions at once) travel as one message: a message
+ * costs about as much as inflating a small member. A member the thread could not
+ * inflate comes back undefined and the caller reads it on the main thread, which
+ * reports why.
  */
 import { Worker } from 'node:worker_threads';
 import type { ZipMember } from './central-directory.js';
 import { INFLATE_THREAD_SOURCE } from './inflate-thread-source.js';
 
-/** Below this size a SAZ is read on the main thread alone: starting the thread costs more than it saves. */
+/** Below this size a SAZ is read on the main thread alone: starting the thread (~30 ms of CPU) would cost about what it saves. */
 export const INFLATE_THREAD_MIN_FILE_BYTES = 32 << 20;
 /** Larger members go the usual way (the thread pool, or cut at the member cap). */
 const MAX_THREAD_MEMBER_BYTES = 16 << 20;
