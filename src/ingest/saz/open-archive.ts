@@ -72,6 +72,8 @@ async function checkPassword(path: string, layout: SessionLayout, members: Membe
 export interface SazTuning {
   /** Archives at least this large inflate their members on a second thread (see InflateThread). */
   inflateThreadMinBytes: number;
+  /** Wait for that thread to start before reading (by default the first sessions are read meanwhile): for tests. */
+  awaitInflateThread?: boolean;
 }
 
 export const DEFAULT_SAZ_TUNING: SazTuning = { inflateThreadMinBytes: INFLATE_THREAD_MIN_FILE_BYTES };
@@ -85,6 +87,7 @@ export async function openArchive(path: string, password: string | undefined, tu
     const encrypted = await checkPassword(path, layout, new MemberReader(file, path, password), password);
     // Encrypted members go through zip.js on the main thread: the inflating thread would have nothing to do.
     const thread = !encrypted && file.size >= tuning.inflateThreadMinBytes ? InflateThread.start(path, file.size) : null;
+    if (thread && tuning.awaitInflateThread) await thread.started;
     const members = new MemberReader(file, path, password, thread);
     return { file, directory, layout, members };
   } catch (e) {

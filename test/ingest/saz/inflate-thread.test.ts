@@ -11,13 +11,14 @@ import { BlockFile } from '../../../src/ingest/saz/zip/block-file.js';
 import { readCentralDirectory } from '../../../src/ingest/saz/zip/central-directory.js';
 import { InflateThread } from '../../../src/ingest/saz/zip/inflate-thread.js';
 import { MemberReader } from '../../../src/ingest/saz/zip/member-reader.js';
+import type { SazTuning } from '../../../src/ingest/saz/open-archive.js';
 import { readAll, type ReadResult } from './read-entries.js';
 import { metadataXml, request, response, TempDir } from './saz-builder.js';
 import { writeSyntheticSaz } from './synthetic-saz.js';
 import { SAZ_CASES } from '../../corpus/generate/saz-cases.js';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/saz');
-const ALWAYS = { inflateThreadMinBytes: 0 };
+const ALWAYS = { inflateThreadMinBytes: 0, awaitInflateThread: true };
 const NEVER = { inflateThreadMinBytes: Number.POSITIVE_INFINITY };
 
 let dir: TempDir;
@@ -33,7 +34,7 @@ function shown(r: ReadResult): unknown {
   return { info: r.info, entries: r.entries, warnings: r.warnings };
 }
 
-async function settled(path: string, tuning: typeof ALWAYS): Promise<unknown> {
+async function settled(path: string, tuning: SazTuning): Promise<unknown> {
   try {
     return shown(await readAll(path, undefined, tuning));
   } catch (e) {
@@ -107,6 +108,7 @@ describe('SAZ members inflated on a second thread', () => {
     const file = await BlockFile.open(path, { hash: false });
     const thread = InflateThread.start(path, file.size)!;
     try {
+      expect(await thread.started).toBe(true);
       const { members } = await readCentralDirectory(file);
       const [a, b, c] = await Promise.all(members.map((m) => thread.inflate(m)));
       expect(a?.toString()).toBe('alpha');

@@ -12,7 +12,8 @@
  * the problem as it always has.
  *
  * Message in:  { type: 'batch', id, jobs: Float64Array [localHeaderOffset, compressedSize, uncompressedSize] per member }
- * Message out: { id, buffer: ArrayBuffer, slots: Float64Array [start] per member, ok: Uint8Array }
+ * Message out: { id, buffer: ArrayBuffer, slots: Float64Array [start] per member, ok: Uint8Array },
+ *              and once, when the thread has started: { ready: true }
  */
 export const INFLATE_THREAD_SOURCE = String.raw`
 const { parentPort, workerData } = require('node:worker_threads');
@@ -122,4 +123,6 @@ parentPort.on('message', (m) => {
   try { result = runBatch(m.jobs); } catch { result = { buffer: new ArrayBuffer(0), byteOffset: 0, slots: new Float64Array(m.jobs.length / 3), ok: new Uint8Array(m.jobs.length / 3) }; }
   parentPort.postMessage({ id: m.id, ...result }, [result.buffer]);
 });
+// Until this arrives the main thread inflates on its own, instead of waiting for this thread to start.
+parentPort.postMessage({ ready: true });
 `;

@@ -27,6 +27,7 @@ interface Job {
 }
 
 interface BatchResult {
+  ready?: true;
   id: number;
   buffer: ArrayBuffer;
   byteOffset: number;
@@ -40,6 +41,11 @@ export class InflateThread {
   private nextId = 1;
   private readonly inFlight = new Map<number, Job[]>();
   private stopped = false;
+  /** The thread has started (~40 ms after it is created): until then members are read on the main thread. */
+  private ready = false;
+  private markStarted: (started: boolean) => void = () => undefined;
+  /** Resolves true once the thread has started, false if it stopped first. */
+  readonly started = new Promise<boolean>((resolve) => (this.markStarted = resolve));
 
   private constructor(private readonly worker: Worker) {
     worker.on('message', (m: BatchResult) => this.receive(m));
@@ -60,7 +66,7 @@ export class InflateThread {
 
   /** Whether `inflate` may be asked for this member. */
   accepts(member: ZipMember, cap: number): boolean {
-    return !this.stopped && member.method === 8 && !member.encrypted && member.uncompressedSize <= Math.min(cap, MAX_THREAD_MEMBER_BYTES);
+    return this.ready && !this.stopped && member.method === 8 && !member.encrypted && member.uncompressedSize <= Math.min(cap, MAX_THREAD_MEMBER_BYTES);
   }
 
   /** The member's bytes, or undefined when the main thread must read it itself. */
@@ -104,6 +110,11 @@ export class InflateThread {
   }
 
   private receive(m: BatchResult): void {
+    if (m.ready) {
+      this.ready = true;
+      this.markStarted(true);
+      return;
+    }
     const jobs = this.inFlight.get(m.id);
     if (!jobs) return;
     this.inFlight.delete(m.id);
@@ -114,6 +125,7 @@ export class InflateThread {
   private stop(): void {
     if (this.stopped) return;
     this.stopped = true;
+    this.markStarted(false);
     for (const jobs of this.inFlight.values()) jobs.forEach((j) => j.resolve(undefined));
     this.inFlight.clear();
     this.queued.forEach((j) => j.resolve(undefined));
