@@ -161,7 +161,7 @@ export function createExtractor(options: ExtractorOptions): Extractor {
       ...session,
       inputs,
       tokens,
-      originClocks: estimateOriginClocks(session.clockSamples),
+      originClocks: estimateOriginClocks(session.clockSamples, session.warnings),
       emptyBearers,
     };
   }

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { Entry } from '../../src/model/index.js';
+import type { Entry, RunWarning } from '../../src/model/index.js';
 import { estimateOriginClocks } from '../../src/extract/clocks/estimate.js';
 import { clockSampleOf } from '../../src/extract/clocks/samples.js';
 import type { ClockSample } from '../../src/extract/index.js';
 import { sessionOf, T0, TraceBuilder } from '../helpers/trace-builder.js';
 
 /** A sample whose Date header is the server clock (client + skew) at the middle of the exchange, truncated to the second. */
-function sample(origin: string, startMs: number, durationMs: number, skewMs: number, index = 1): ClockSample {
+function sample(origin: string, startMs: number, durationMs: number, skewMs: number, index = 1, input = 0): ClockSample {
   const serverMs = Math.floor((startMs + durationMs / 2 + skewMs) / 1000) * 1000;
-  return { entry: { input: 0, index }, origin, serverMs, sentAt: startMs, receivedAt: startMs + durationMs };
+  return { entry: { input, index }, origin, serverMs, sentAt: startMs, receivedAt: startMs + durationMs };
 }
 
 describe('estimateOriginClocks', () => {
@@ -43,6 +43,30 @@ describe('estimateOriginClocks', () => {
     const [clock] = estimateOriginClocks([...good, stale]);
     expect(Math.abs(clock!.skewSeconds)).toBeLessThan(1.5);
     expect(clock!.lowSeconds).toBeLessThanOrEqual(clock!.highSeconds);
+  });
+
+  it('takes several inputs together when their readings agree', () => {
+    const a = Array.from({ length: 4 }, (_, i) => sample('https://api', T0 + i * 2_100, 60, 300_000, i + 1, 0));
+    const b = Array.from({ length: 4 }, (_, i) => sample('https://api', T0 + i * 1_900, 60, 300_400, i + 1, 1));
+    const warnings: RunWarning[] = [];
+    const clocks = estimateOriginClocks([...a, ...b], warnings);
+    expect(warnings).toEqual([]);
+    expect(clocks).toHaveLength(1);
+    expect(clocks[0]!.samples).toBe(8);
+    expect(clocks[0]!.skewSeconds).toBeCloseTo(300, -1);
+  });
+
+  it('gives no estimate, and says why, when inputs put the same origin at different offsets (different machines)', () => {
+    const inSync = Array.from({ length: 4 }, (_, i) => sample('https://login', T0 + i * 2_100, 60, 0, i + 1, 0));
+    const clientBehind = Array.from({ length: 3 }, (_, i) => sample('https://login', T0 + i * 1_900, 60, 300_000, i + 1, 1));
+    const other = sample('https://cdn', T0, 50, 0, 9, 0);
+    const warnings: RunWarning[] = [];
+    const clocks = estimateOriginClocks([...inSync, ...clientBehind, other], warnings);
+    expect(clocks.map((c) => c.origin)).toEqual(['https://cdn']);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]!.code).toBe('clock-inputs-disagree');
+    expect(warnings[0]!.message).toMatch(/https:\/\/login.*input 1: 0 s \(4 responses\), input 2: \+300 s \(3 responses\)/);
+    expect(warnings[0]!.entries).toHaveLength(7);
   });
 
   it('separates origins', () => {
