@@ -100,9 +100,10 @@ function runBatch(jobs) {
     first = Math.min(first, jobs[i * 3]);
     last = Math.max(last, jobs[i * 3] + 30 + jobs[i * 3 + 1] + HEADER_SLACK);
   }
-  // Never from the shared pool: the buffer is transferred, which would take the pool with it.
+  // Never from the shared pool: the buffer is transferred, which would take the pool with it
+  // (and a buffer of its own starts at offset 0, which the slots count from).
   const out = Buffer.allocUnsafeSlow(total);
-  if (fd === undefined) return { buffer: out.buffer, byteOffset: out.byteOffset, slots, ok };
+  if (fd === undefined) return { buffer: out.buffer, slots, ok };
   last = Math.min(last, fileSize);
   let spanLength = 0;
   // One read for the batch when its members lie together (the usual case: sessions are stored in order).
@@ -114,13 +115,13 @@ function runBatch(jobs) {
     const data = memberData(input, spanLength > 0 ? first : -1, spanLength, jobs[i * 3], jobs[i * 3 + 1]);
     if (data && inflateInto(data[0], data[1], jobs[i * 3 + 1], out, slots[i], jobs[i * 3 + 2])) ok[i] = 1;
   }
-  return { buffer: out.buffer, byteOffset: out.byteOffset, slots, ok };
+  return { buffer: out.buffer, slots, ok };
 }
 
 parentPort.on('message', (m) => {
   if (m.type !== 'batch') return;
   let result;
-  try { result = runBatch(m.jobs); } catch { result = { buffer: new ArrayBuffer(0), byteOffset: 0, slots: new Float64Array(m.jobs.length / 3), ok: new Uint8Array(m.jobs.length / 3) }; }
+  try { result = runBatch(m.jobs); } catch { result = { buffer: new ArrayBuffer(0), slots: new Float64Array(m.jobs.length / 3), ok: new Uint8Array(m.jobs.length / 3) }; }
   parentPort.postMessage({ id: m.id, ...result }, [result.buffer]);
 });
 // Until this arrives the main thread inflates on its own, instead of waiting for this thread to start.

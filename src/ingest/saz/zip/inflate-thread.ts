@@ -30,7 +30,6 @@ interface BatchResult {
   ready?: true;
   id: number;
   buffer: ArrayBuffer;
-  byteOffset: number;
   slots: Float64Array;
   ok: Uint8Array;
 }
@@ -119,7 +118,7 @@ export class InflateThread {
     if (!jobs) return;
     this.inFlight.delete(m.id);
     if (this.inFlight.size === 0) this.worker.unref();
-    jobs.forEach((job, i) => job.resolve(m.ok[i] === 1 ? Buffer.from(m.buffer, m.byteOffset + m.slots[i]!, job.member.uncompressedSize) : undefined));
+    jobs.forEach((job, i) => job.resolve(m.ok[i] === 1 ? Buffer.from(m.buffer, m.slots[i]!, job.member.uncompressedSize) : undefined));
   }
 
   private stop(): void {
